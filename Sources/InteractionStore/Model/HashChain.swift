@@ -1,0 +1,46 @@
+import Crypto
+
+/// The timeline's hash chain: `hash = SHA-256(previous hash ‖ canonical entry)`.
+///
+/// The canonical entry is a versioned, length-prefixed byte string of every stored field
+/// (interaction id included, so an entry cannot be moved to another chain unnoticed):
+/// `"ISv1"`, then for each of interaction, seq, time, kind, party, text, visibility, reason,
+/// by: a tag byte (0 = null, 1 = text, 2 = integer) and, for text, an 8-byte big-endian byte
+/// length and the UTF-8 bytes; for integers, 8 big-endian bytes.
+public enum HashChain {
+    /// The "previous hash" of an interaction's first entry: 32 zero bytes.
+    public static let genesis = [UInt8](repeating: 0, count: 32)
+
+    /// The canonical bytes of `entry`.
+    public static func canonical(_ entry: TimelineEntry) -> [UInt8] {
+        var bytes = Array("ISv1".utf8)
+        func text(_ value: String?) {
+            guard let value else { bytes.append(0); return }
+            bytes.append(1)
+            integer(Int64(value.utf8.count), tagged: false)
+            bytes.append(contentsOf: value.utf8)
+        }
+        func integer(_ value: Int64, tagged: Bool = true) {
+            if tagged { bytes.append(2) }
+            withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        }
+        text(entry.interaction)
+        integer(entry.seq)
+        integer(entry.time)
+        text(entry.kind.rawValue)
+        text(entry.party)
+        text(entry.text)
+        text(entry.visibility.rawValue)
+        text(entry.reason)
+        text(entry.by)
+        return bytes
+    }
+
+    /// The hash of `entry` chained to `previous`.
+    public static func link(previous: [UInt8], entry: TimelineEntry) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(data: canonical(entry))
+        return Array(hasher.finalize())
+    }
+}

@@ -1,0 +1,36 @@
+/// Writes JSON text by hand: exact control over escaping, key order and number formats.
+public enum JSONWriter {
+    /// `text` as a JSON string literal; control characters (NUL included) escaped, non-ASCII kept.
+    public static func quote(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A double as a JSON number (integral values without a fraction, never NaN or infinity).
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// One JSON object from ordered key–value pairs.
+    public static func object(_ pairs: [(String, Cell)]) -> String {
+        "{" + pairs.map { quote($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,63 @@
+/// Rows with named columns, rendered as an aligned table, JSON (an array of objects with
+/// snake_case keys) or RFC 4180 CSV. Reports produce these; the CLI only picks the format.
+public struct Tabular: Sendable, Equatable {
+    /// Column names, snake_case (they are the JSON keys and the CSV header).
+    public var columns: [String]
+    /// The rows, each with one cell per column.
+    public var rows: [[Cell]]
+
+    /// Creates a table.
+    public init(columns: [String], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// A JSON array of objects, one line per row, ending with a newline.
+    public func json() -> String {
+        guard !rows.isEmpty else { return "[]\n" }
+        let objects = rows.map { JSONWriter.object(Array(zip(columns, $0))) }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// RFC 4180 CSV with a header line and CRLF line ends.
+    public func csv() -> String {
+        var lines = [columns.map(Self.csvField).joined(separator: ",")]
+        for row in rows { lines.append(row.map { Self.csvField($0.plainText) }.joined(separator: ",")) }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quotes a field when it holds a comma, a quote, CR or LF (quotes doubled).
+    public static func csvField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Columns padded to their widest value for a terminal; embedded newlines shown as ⏎.
+    public func table() -> String {
+        let shown = rows.map { $0.map { $0.plainText.replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "") } }
+        var widths = columns.map(\.count)
+        for row in shown {
+            for (index, value) in row.enumerated() where index < widths.count {
+                widths[index] = Swift.max(widths[index], value.count)
+            }
+        }
+        func line(_ values: [String]) -> String {
+            zip(values, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
+                .joined(separator: "  ").trailingSpacesTrimmed
+        }
+        var out = [line(columns), line(widths.map { String(repeating: "-", count: $0) })]
+        out += shown.map(line)
+        if rows.isEmpty { out.append("(no rows)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    var trailingSpacesTrimmed: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
+
+import Foundation

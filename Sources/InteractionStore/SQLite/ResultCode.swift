@@ -1,0 +1,62 @@
+import CSQLite
+
+/// An SQLite result code, primary or extended (https://sqlite.org/rescode.html).
+///
+/// A primary code pattern-matches every extended code built on it, so
+/// `catch let error as SQLiteError where error.code ~= .constraint` catches
+/// `SQLITE_CONSTRAINT_UNIQUE` as well.
+public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The raw (possibly extended) code.
+    public let rawValue: Int32
+
+    /// Wraps a raw SQLite result code.
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// The primary code: the low 8 bits of an extended code.
+    public var primary: ResultCode { ResultCode(rawValue: rawValue & 0xFF) }
+
+    /// SQLite's English name of the code, e.g. "constraint failed".
+    public var description: String {
+        String(cString: sqlite3_errstr(rawValue)) + " (code \(rawValue))"
+    }
+
+    /// True when `value`'s primary code equals this pattern's primary code, or the codes are equal.
+    public static func ~= (pattern: ResultCode, value: ResultCode) -> Bool {
+        pattern == value || (pattern.rawValue == pattern.primary.rawValue && pattern == value.primary)
+    }
+
+    /// `SQLITE_OK`.
+    public static let ok = ResultCode(rawValue: SQLITE_OK)
+    /// `SQLITE_ERROR`: generic error, e.g. an SQL syntax error.
+    public static let error = ResultCode(rawValue: SQLITE_ERROR)
+    /// `SQLITE_ABORT`: raised by `RAISE(ABORT, …)` in our append-only triggers, among others.
+    public static let abort = ResultCode(rawValue: SQLITE_ABORT)
+    /// `SQLITE_BUSY`: another connection holds the lock past the busy timeout.
+    public static let busy = ResultCode(rawValue: SQLITE_BUSY)
+    /// `SQLITE_LOCKED`: a conflict inside one shared-cache or connection.
+    public static let locked = ResultCode(rawValue: SQLITE_LOCKED)
+    /// `SQLITE_NOMEM`.
+    public static let noMemory = ResultCode(rawValue: SQLITE_NOMEM)
+    /// `SQLITE_READONLY`.
+    public static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
+    /// `SQLITE_IOERR`.
+    public static let ioError = ResultCode(rawValue: SQLITE_IOERR)
+    /// `SQLITE_CORRUPT`.
+    public static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
+    /// `SQLITE_FULL`: the disk or `max_page_count` is full.
+    public static let full = ResultCode(rawValue: SQLITE_FULL)
+    /// `SQLITE_CANTOPEN`.
+    public static let cannotOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
+    /// `SQLITE_CONSTRAINT`: a UNIQUE, CHECK, FOREIGN KEY or NOT NULL constraint failed.
+    public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
+    /// `SQLITE_MISMATCH`.
+    public static let mismatch = ResultCode(rawValue: SQLITE_MISMATCH)
+    /// `SQLITE_MISUSE`.
+    public static let misuse = ResultCode(rawValue: SQLITE_MISUSE)
+    /// `SQLITE_NOTADB`: the file is not a database.
+    public static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
+    /// `SQLITE_ROW`: a step produced a row.
+    public static let row = ResultCode(rawValue: SQLITE_ROW)
+    /// `SQLITE_DONE`: a step finished.
+    public static let done = ResultCode(rawValue: SQLITE_DONE)
+}

@@ -1,0 +1,127 @@
+import CSQLite
+
+/// A prepared statement (https://sqlite.org/c3ref/stmt.html).
+///
+/// Statements belong to one connection and are used only inside its `read`/`write`
+/// closures; they are finalized when released. Not `Sendable` on purpose.
+public final class Statement {
+    let handle: OpaquePointer
+    /// The SQL text the statement was prepared from.
+    public let sql: String
+    private unowned let connection: Connection
+
+    init(handle: OpaquePointer, sql: String, connection: Connection) {
+        self.handle = handle
+        self.sql = sql
+        self.connection = connection
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Resets the statement and clears its bindings so it can be run again.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds `values` to parameters 1…n.
+    /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
+    public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
+        for (offset, value) in values.enumerated() {
+            try bind(value.sqlValue, at: Int32(offset + 1))
+        }
+    }
+
+    /// Binds one value to the 1-based parameter `index`.
+    /// - Throws: `SQLiteError` from `sqlite3_bind_*`.
+    public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+        let code: Int32
+        switch value {
+        case .null:
+            code = sqlite3_bind_null(handle, index)
+        case .integer(let int):
+            code = sqlite3_bind_int64(handle, index, int)
+        case .real(let double):
+            code = sqlite3_bind_double(handle, index, double)
+        case .text(let string):
+            var copy = string
+            code = copy.withUTF8 { buffer in
+                // An explicit byte length keeps NUL characters inside the text; a NULL
+                // pointer would bind SQL NULL, so the empty string gets a real one.
+                guard let base = buffer.baseAddress, buffer.count > 0 else {
+                    return sqlite3_bind_text64(handle, index, "", 0, csqlite_transient(), UInt8(SQLITE_UTF8))
+                }
+                return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(buffer.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+                }
+            }
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else {
+                    return sqlite3_bind_zeroblob(handle, index, 0)  // an empty blob, not NULL
+                }
+                return sqlite3_bind_blob64(handle, index, base, sqlite3_uint64(buffer.count), csqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
+    }
+
+    /// Advances to the next row: true when a row is available, false when done.
+    /// - Throws: `SQLiteError` with the statement's SQL.
+    public func step() throws(SQLiteError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw connection.error(code, sql: sql)
+        }
+    }
+
+    /// Number of result columns.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// The name of result column `index` (0-based).
+    public func columnName(_ index: Int32) -> String {
+        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+    }
+
+    /// True when column `index` of the current row is NULL.
+    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
+    /// Column `index` as an integer (0 for NULL).
+    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+    /// Column `index` as an integer, nil for NULL.
+    public func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
+
+    /// Column `index` as a double (0 for NULL).
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+
+    /// Column `index` as text ("" for NULL); NUL characters are kept.
+    public func string(_ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` as text, nil for NULL.
+    public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
+
+    /// Column `index` as bytes (empty for NULL).
+    public func blob(_ index: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
+    /// Column `index` as an `SQLValue` of its storage class.
+    public func value(_ index: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(int64(index))
+        case SQLITE_FLOAT: return .real(double(index))
+        case SQLITE_BLOB: return .blob(blob(index))
+        default: return .text(string(index))
+        }
+    }
+}

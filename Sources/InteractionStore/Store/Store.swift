@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+
+/// The InteractionStore: one SQLite database with one writer connection and reader connections.
+///
+/// Writes are serialised on the single writer connection (SQLite allows one writer at a time
+/// anyway); reads run on their own connections so reports and exports see a consistent WAL
+/// snapshot while imports write.
+///
+/// ```swift
+/// let store = try Store(path: "interactions.sqlite")
+/// let summary = try store.importEvents(from: lines)
+/// ```
+public final class Store: @unchecked Sendable {
+    // @unchecked: the connections are guarded by `writerLock` / `readerLock`; nothing else is mutable.
+
+    /// How the store is opened.
+    public struct Options: Sendable {
+        /// Apply pending migrations when opening (default true).
+        public var migrate: Bool
+        /// Milliseconds a connection waits for a lock before failing with busy.
+        public var busyTimeout: Int32
+        /// The migrations to apply (default: those embedded in the library).
+        public var migrator: Migrator
+
+        /// Options with the defaults: migrate on open, 5 s busy timeout.
+        public init(migrate: Bool = true, busyTimeout: Int32 = 5_000, migrator: Migrator = Migrator()) {
+            self.migrate = migrate
+            self.busyTimeout = busyTimeout
+            self.migrator = migrator
+        }
+    }
+
+    /// The database file's path.
+    public let path: String
+    /// The options the store was opened with.
+    public let options: Options
+    let logger: Logger
+
+    private let writerLock = NSLock()
+    private let writer: Connection
+    private let readerLock = NSLock()
+    private var idleReaders: [Connection] = []
+
+    /// Opens (creating when missing) the database at `path` and, unless told not to, migrates it.
+    /// - Throws: `SQLiteError` (cannot open, busy), `MigrationError` (history problems, failed script).
+    public init(path: String, options: Options = Options(), logger: Logger = Logger(label: "InteractionStore")) throws {
+        self.path = path
+        self.options = options
+        self.logger = logger
+        self.writer = try Connection(path: path, mode: .readWrite, busyTimeout: options.busyTimeout)
+        if options.migrate {
+            let applied = try options.migrator.migrate(writer)
+            for migration in applied {
+                logger.info("applied migration \(migration.fileName)")
+            }
+            let status = try options.migrator.status(writer)
+            if !status.problems.isEmpty { throw MigrationError.invalidHistory(status.problems) }
+        }
+    }
+
+    /// Runs `body` with the writer connection, without opening a transaction
+    /// (for migrations and maintenance that manage their own).
+    /// - Throws: what `body` throws.
+    public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
+        writerLock.lock()
+        defer { writerLock.unlock() }
+        return try body(writer)
+    }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the writer connection.
+    /// - Throws: what `body` throws; the transaction is rolled back.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try withWriter { db in try db.transaction { try body(db) } }
+    }
+
+    /// Runs `body` on a reader connection inside one read transaction (one snapshot).
+    /// - Throws: what `body` throws.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try checkoutReader()
+        defer { checkin(connection) }
+        return try connection.readTransaction { try body(connection) }
+    }
+
+    private func checkoutReader() throws -> Connection {
+        readerLock.lock()
+        if let connection = idleReaders.popLast() {
+            readerLock.unlock()
+            return connection
+        }
+        readerLock.unlock()
+        return try Connection(path: path, mode: .readOnly, busyTimeout: options.busyTimeout)
+    }
+
+    private func checkin(_ connection: Connection) {
+        readerLock.lock()
+        defer { readerLock.unlock() }
+        if idleReaders.count < 4 { idleReaders.append(connection) }
+    }
+}

@@ -1,0 +1,37 @@
+/// A failure of a store operation that is the caller's to fix.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// A read named an interaction the store does not hold.
+    case unknownInteraction(String)
+    /// The request is not possible for this interaction (e.g. `--as contact` on a consultation).
+    case invalidRequest(String)
+    /// A file the command needs does not exist.
+    case missingInput(String)
+    /// An output file or directory cannot be created.
+    case cannotCreateOutput(String)
+    /// Reading or writing a file failed.
+    case io(String)
+    /// The check found problems (each named).
+    case checkFailed([String])
+
+    /// One sentence saying what and where.
+    public var description: String {
+        switch self {
+        case .unknownInteraction(let id): return "unknown interaction \(id)"
+        case .invalidRequest(let text): return text
+        case .missingInput(let path): return "\(path): no such file; check the path"
+        case .cannotCreateOutput(let text): return text
+        case .io(let text): return text
+        case .checkFailed(let problems): return problems.joined(separator: "\n")
+        }
+    }
+
+    /// The sysexits status for this failure.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unknownInteraction, .invalidRequest, .checkFailed: return .dataError
+        case .missingInput: return .noInput
+        case .cannotCreateOutput: return .cannotCreate
+        case .io: return .ioError
+        }
+    }
+}

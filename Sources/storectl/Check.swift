@@ -1,0 +1,28 @@
+import ArgumentParser
+import InteractionStore
+
+extension StoreCtl {
+    /// `storectl check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify the database: integrity, foreign keys, migration checksums and every hash chain."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: database.path) else {
+                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path or run storectl migrate")
+            }
+            let store = try Store(path: database.path, options: .init(migrate: false))
+            let report = try store.check()
+            for problem in report.problems { Terminal.printError(problem) }
+            guard report.problems.isEmpty else {
+                throw CommandFailure(status: .dataError, message: "check failed: \(report.problems.count) problem(s) in \(database.path)")
+            }
+            print("ok: integrity, foreign keys, migrations and \(report.chainsVerified) hash chains (\(report.entriesVerified) entries) verified")
+        }
+    }
+}
+
+import Foundation

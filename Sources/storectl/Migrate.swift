@@ -1,0 +1,49 @@
+import ArgumentParser
+import InteractionStore
+
+extension StoreCtl {
+    /// `storectl migrate [--dry-run]` and `storectl migrate status`.
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply the pending schema migrations (all in one transaction).",
+            subcommands: [Status.self]
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Only list the migrations that would be applied.") var dryRun = false
+
+        func run() throws {
+            let store = try Store(path: database.path, options: .init(migrate: false))
+            let applied = try store.withWriter { try store.options.migrator.migrate($0, dryRun: dryRun) }
+            if applied.isEmpty {
+                Terminal.printError("\(database.path): up to date, nothing to apply")
+            }
+            for migration in applied {
+                print("\(dryRun ? "would apply" : "applied") \(migration.fileName) \(migration.checksum)")
+            }
+        }
+
+        /// `storectl migrate status`.
+        struct Status: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List applied and pending migrations with their checksums.")
+
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var output: FormatOptions
+
+            func run() throws {
+                let store = try Store(path: database.path, options: .init(migrate: false))
+                let status = try store.withWriter { try store.options.migrator.status($0) }
+                var table = Tabular(columns: ["version", "name", "status", "checksum", "applied_at", "execution_ms"])
+                for record in status.applied {
+                    table.rows.append([.integer(Int64(record.version)), .text(record.name), .text("applied"), .text(record.checksum), .time(record.appliedAt), .integer(record.executionMs)])
+                }
+                for migration in status.pending {
+                    table.rows.append([.integer(Int64(migration.version)), .text(migration.name), .text("pending"), .text(migration.checksum), .null, .null])
+                }
+                Terminal.write(table.rendered(output.resolved))
+                for problem in status.problems { Terminal.printError(problem.description) }
+                if !status.problems.isEmpty { throw CommandFailure(status: .dataError, message: "") }
+            }
+        }
+    }
+}

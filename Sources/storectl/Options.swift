@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import InteractionStore
+
+/// `--db PATH`, shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $STORECTL_DB, else ./interactions.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// The path to use: the option, else `$STORECTL_DB`, else `./interactions.sqlite`.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["STORECTL_DB"], !env.isEmpty { return env }
+        return "interactions.sqlite"
+    }
+
+    /// Opens the store, migrating it when needed.
+    func open() throws -> Store {
+        try Store(path: path)
+    }
+}
+
+/// The output format of a read command.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+
+    init?(argument: String) {
+        if argument == "text" { self = .table; return }  // `text` is another name for `table`
+        self.init(rawValue: argument)
+    }
+}
+
+/// `--format table|json|csv`, shared by every read command.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv (default: table on a terminal, else json).")
+    var format: OutputFormat?
+
+    /// The chosen format, or the default for where stdout goes.
+    var resolved: OutputFormat { format ?? (Terminal.stdoutIsTerminal ? .table : .json) }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import InteractionStore
+
+/// `storectl`: the maintenance CLI of InteractionStore.
+@main
+struct StoreCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "storectl",
+        abstract: "Maintain an InteractionStore database: migrate, import, report, audit, export, back up, purge.",
+        discussion: "Every command takes --db PATH after its own words (else $STORECTL_DB, else ./interactions.sqlite).",
+        subcommands: [
+            Migrate.self, Check.self,
+        ]
+    )
+
+    /// Runs the command, turning every error into one sentence on stderr and a sysexits status.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Terminal.printError(failure.message) }
+            Foundation.exit(failure.status.rawValue)
+        } catch let error where !(error is ExitCode) && ErrorReport.isDomainError(error) {
+            let report = ErrorReport(error)
+            Terminal.printError(report.message)
+            Foundation.exit(report.status.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
