@@ -98,6 +98,10 @@ private struct Frame {
 
     init(isObject: Bool) {
         self.isObject = isObject
+        // Events have about eight members; reserving avoids several regrowths per line.
+        if isObject {
+            members.reserveCapacity(8)
+        }
     }
 }
 

@@ -37,6 +37,14 @@ public final class Store: @unchecked Sendable {
     public let options: Options
     let logger: Logger
 
+    /// The library's logger when the caller gives none: warnings and worse only, so a CLI
+    /// stays quiet on success.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "InteractionStore")
+        logger.logLevel = .warning
+        return logger
+    }
+
     private let writerLock = NSLock()
     private let writer: Connection
     private let readerLock = NSLock()
@@ -44,7 +52,7 @@ public final class Store: @unchecked Sendable {
 
     /// Opens (creating when missing) the database at `path` and, unless told not to, migrates it.
     /// - Throws: `SQLiteError` (cannot open, busy), `MigrationError` (history problems, failed script).
-    public init(path: String, options: Options = Options(), logger: Logger = Logger(label: "InteractionStore")) throws {
+    public init(path: String, options: Options = Options(), logger: Logger = Store.defaultLogger) throws {
         self.path = path
         self.options = options
         self.logger = logger

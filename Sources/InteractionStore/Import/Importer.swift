@@ -1,0 +1,93 @@
+import Foundation
+
+/// How `importEvents` treats bad lines and commits.
+public struct ImportOptions: Sendable {
+    /// All or nothing (the default): any bad line and nothing is written.
+    /// When false, good events are committed and bad lines are reported through `onRejected`.
+    public var atomic: Bool
+    /// Commit after every N stored events (non-atomic imports only); nil: one transaction.
+    public var commitEvery: Int?
+
+    /// Creates options.
+    public init(atomic: Bool = true, commitEvery: Int? = nil) {
+        self.atomic = atomic
+        self.commitEvery = commitEvery
+    }
+}
+
+/// Progress of a running import, for a progress line or an acknowledgement channel.
+public struct ImportProgress: Sendable {
+    /// Lines read so far.
+    public var lines: Int
+    /// Events stored so far (committed only when `committed` is true).
+    public var stored: Int
+    /// True when this report follows a commit.
+    public var committed: Bool
+}
+
+private struct AtomicImportRejected: Error {}
+
+extension Store {
+    /// Imports an NDJSON event log from a file descriptor (SPEC section 2), streaming.
+    ///
+    /// - Parameters:
+    ///   - fd: where to read the log (a file or stdin).
+    ///   - options: atomic (default) or keep-the-good.
+    ///   - onRejected: called for each bad line with its raw bytes (for a reject file).
+    ///   - onProgress: called every 10,000 lines and after each commit.
+    /// - Returns: counts and the rejected lines.
+    /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.io`.
+    public func importEvents(fd: Int32, options: ImportOptions = ImportOptions(),
+                             onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
+                             onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var summary = ImportSummary()
+        var reader = LineReader(fd: fd)
+        try withWriter { db in
+            let applier = EventApplier(db: db)
+            var sinceCommit = 0
+            func process(_ line: UnsafeRawBufferPointer) throws {
+                summary.lines += 1
+                if summary.lines % 10_000 == 0 { onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: false)) }
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank (counted, skipped)
+                do {
+                    let event = try EventDecoder.decode(line)
+                    switch try applier.apply(event) {
+                    case .stored:
+                        summary.stored += 1
+                        sinceCommit += 1
+                    case .duplicate:
+                        summary.duplicates += 1
+                    }
+                } catch let error as EventDecodingError {
+                    let rejected = RejectedLine(line: summary.lines, eventId: error.eventId, reason: error.reason)
+                    summary.rejected.append(rejected)
+                    try onRejected(rejected, line)
+                } catch let violation as RuleViolation {
+                    let rejected = RejectedLine(line: summary.lines, eventId: violation.eventId, reason: violation.reason)
+                    summary.rejected.append(rejected)
+                    try onRejected(rejected, line)
+                }
+                if !options.atomic, let every = options.commitEvery, sinceCommit >= every {
+                    try db.execute("COMMIT")
+                    try db.execute("BEGIN IMMEDIATE")
+                    sinceCommit = 0
+                    onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: true))
+                }
+            }
+            do {
+                try db.transaction {
+                    try reader.forEachLine(process)
+                    if options.atomic, !summary.rejected.isEmpty { throw AtomicImportRejected() }
+                }
+                summary.committed = true
+                onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: true))
+            } catch is AtomicImportRejected {
+                summary.committed = false
+            }
+        }
+        if !summary.committed { summary.stored = 0 }
+        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+}

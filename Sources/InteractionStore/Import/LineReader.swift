@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads LF-terminated lines from a file descriptor in large chunks: memory stays bounded by
+/// the longest line, not the file.
+struct LineReader {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEOF = false
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Calls `body` with each line's bytes (without the LF); the buffer is valid only during the call.
+    /// - Throws: `StoreError.io` on a read error, or what `body` throws.
+    mutating func forEachLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                try buffer.withUnsafeBytes { raw in
+                    try body(UnsafeRawBufferPointer(rebasing: raw[start..<newline]))
+                }
+                start = newline + 1
+                continue
+            }
+            if atEOF {
+                if start < buffer.count {
+                    try buffer.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[start..<buffer.count])) }
+                }
+                return
+            }
+            // Keep the unfinished line, read the next chunk after it.
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            let count = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                var result: Int
+                repeat { result = read(fd, base, raw.count) } while result < 0 && errno == EINTR
+                return result
+            }
+            guard count >= 0 else {
+                throw StoreError.io("cannot read the input: \(String(cString: strerror(errno)))")
+            }
+            buffer.append(contentsOf: chunk[0..<count])
+            if count == 0 { atEOF = true }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import InteractionStore
+
+extension StoreCtl {
+    /// `storectl import FILE|-`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import an NDJSON event log (all or nothing unless --reject-file is given).",
+            discussion: """
+                Every line is checked. Without --reject-file, any bad line rejects the whole file: nothing is \
+                written and every bad line is listed on stderr as `line N: event ID: reason`. With --reject-file F, \
+                good events are committed and each bad line is written to F (a `# line N: …` comment, then the line \
+                as it was). Re-running an import is safe: repeated events are skipped. Exit 0 when every event was \
+                stored or skipped, 65 when any line was rejected, 66 when FILE does not exist.
+                """
+        )
+
+        @Argument(help: "The event log, or - for standard input.") var file: String
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("reject-file"), help: "Commit the good events and write each bad line, with its reason, to this file.")
+        var rejectFile: String?
+        @Option(name: .customLong("commit-every"), help: "With --reject-file: commit after every N stored events and report each commit on stderr.")
+        var commitEvery: Int?
+        @Flag(help: "No progress or summary on stderr (rejected lines are still listed).") var quiet = false
+
+        func validate() throws {
+            if let commitEvery, commitEvery < 1 { throw ValidationError("--commit-every needs a positive count") }
+        }
+
+        func run() throws {
+            let fd: Int32
+            if file == "-" {
+                fd = STDIN_FILENO
+            } else {
+                fd = open(file, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else {
+                    let reason = String(cString: strerror(errno))
+                    throw CommandFailure(status: errno == ENOENT ? .noInput : .ioError, message: "\(file): \(reason); nothing was imported")
+                }
+            }
+            defer { if fd != STDIN_FILENO { close(fd) } }
+
+            var rejectSink: OutputFile?
+            if let rejectFile { rejectSink = try OutputFile(path: rejectFile) }
+            let store = try database.open()
+            let showProgress = !quiet && Terminal.stderrIsTerminal
+            let summary = try store.importEvents(
+                fd: fd, options: ImportOptions(atomic: rejectFile == nil, commitEvery: commitEvery),
+                onRejected: { rejected, raw in
+                    if let sink = rejectSink {
+                        try sink.write(Array("# \(rejected.description)\n".utf8))
+                        try sink.write(Array(raw))
+                        try sink.write([0x0A])
+                    } else {
+                        Terminal.printError(rejected.description)
+                    }
+                },
+                onProgress: { progress in
+                    if commitEvery != nil, progress.committed {
+                        Terminal.printError("committed: \(progress.stored) events through line \(progress.lines)")
+                    } else if showProgress {
+                        FileHandle.standardError.write(Data("\r\(progress.lines) lines, \(progress.stored) events…".utf8))
+                    }
+                })
+            try rejectSink?.close()
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let rate = Int(summary.eventsPerSecond.rounded())
+            let elapsed = String(format: "%.2f", summary.elapsedSeconds)
+            if !summary.committed {
+                Terminal.printError("\(file): nothing imported: \(summary.rejected.count) bad line(s) of \(summary.lines); fix them, or use --reject-file to keep the good events")
+            } else if !quiet {
+                var line = "\(file): \(summary.stored) stored, \(summary.duplicates) skipped as duplicates, \(summary.rejected.count) rejected, in \(elapsed) s (\(rate) events/s)"
+                if let rejectFile, !summary.rejected.isEmpty { line += "; rejected lines written to \(rejectFile)" }
+                Terminal.printError(line)
+            }
+            if !summary.rejected.isEmpty { throw CommandFailure(status: .dataError, message: "") }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import InteractionStore
+
+/// A file the CLI writes, created with mode 0600 (it may hold personal data).
+final class OutputFile {
+    private let fd: Int32
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CommandFailure(status: .cannotCreate, message: "cannot create \(path): \(String(cString: strerror(errno))); check the directory exists and is writable")
+        }
+        fchmod(fd, 0o600)
+        self.fd = fd
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.write(fd, base + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure(status: .ioError, message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    func close() throws {
+        if fsync(fd) != 0 && errno != EINVAL {
+            throw CommandFailure(status: .ioError, message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        Foundation.close(fd)
+    }
+}
