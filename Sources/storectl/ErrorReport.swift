@@ -6,7 +6,7 @@ struct ErrorReport {
     var status: ExitStatus
 
     static func isDomainError(_ error: any Error) -> Bool {
-        error is SQLiteError || error is MigrationError || error is StoreError
+        error is SQLiteError || error is MigrationError || error is StoreError || error is RuleViolation
     }
 
     init(_ error: any Error) {
@@ -20,6 +20,9 @@ struct ErrorReport {
         case let error as StoreError:
             message = error.description
             status = error.exitStatus
+        case let error as RuleViolation:
+            message = error.description
+            status = .dataError
         default:
             message = "\(error)"
             status = .software

@@ -208,10 +208,20 @@ import Testing
             let sql = "INSERT INTO t (name) VALUES (?)"
             try db.run(sql, ["secret-value-alice"])
             let error = try #require(captureError { try db.run(sql, ["secret-value-alice"]) })
-            #expect(error.code ~= .constraint)
+            // The pattern (a primary code) goes on the left, as in `switch`/`case`.
+            #expect(ResultCode.constraint ~= error.code)
             #expect(error.code.rawValue == 2067)  // SQLITE_CONSTRAINT_UNIQUE
             #expect(error.code.primary == .constraint)
-            #expect(!(error.code ~= .busy))
+            #expect(!(ResultCode.busy ~= error.code))
+            switch error.code {
+            case .constraint: break
+            default: Issue.record("switch on .constraint did not match \(error.code)")
+            }
+            // ResultCode's doc comment shows `where error.code ~= .constraint`; with the value on
+            // the left the operator only matches equal codes (see the report: make `~=` symmetric).
+            withKnownIssue("ResultCode.~= is asymmetric: `extended ~= .constraint` is false") {
+                #expect(error.code ~= .constraint)
+            }
             #expect(error.message == "UNIQUE constraint failed: t.name")
             #expect(error.message.contains("UNIQUE"))
             #expect(error.sql == sql)
@@ -241,16 +251,24 @@ import Testing
             let sql = "SELEC 1"
             let viaRun = try #require(captureError { try db.run(sql) })
             #expect(viaRun.code == .error)
-            #expect(viaRun.code ~= .error)
+            #expect(ResultCode.error ~= viaRun.code)
             #expect(viaRun.sql == sql)
             #expect(viaRun.message == #"near "SELEC": syntax error"#)
             // A statement that did not compile is not cached.
             #expect(db.cachedStatementCount == 0)
 
-            let viaExecute = try #require(captureError { try db.execute("CREATE TABLE ok (a INTEGER); CREATE TABLEX bad (a)") })
+            let viaExecute = try #require(captureError { try db.execute("CREATE TABLE ok (a INTEGER); CREATE TABLEX bad (a); CREATE TABLE after (b)") })
             #expect(viaExecute.code == .error)
-            #expect(viaExecute.sql == "CREATE TABLEX bad (a)")
-            #expect(viaExecute.message.contains("syntax error"))
+            #expect(viaExecute.message == #"near "TABLEX": syntax error"#)
+            #expect(viaExecute.sql?.hasPrefix("CREATE TABLEX") == true)
+            // `execute` names the failing statement by the prepare tail, which for a statement
+            // that does not compile stops at the bad token (see the report).
+            withKnownIssue("Connection.execute cuts the SQL of a statement that fails to compile at the error token") {
+                #expect(viaExecute.sql?.hasPrefix("CREATE TABLEX bad (a)") == true)
+            }
+            #expect(viaExecute.sql?.contains("after") == false)
+            // Statements before the failing one ran (execute is not a transaction); later ones did not.
+            #expect(try db.query("SELECT name FROM sqlite_schema ORDER BY name") { $0.string(0) } == ["ok"])
         }
     }
 
@@ -278,7 +296,7 @@ import Testing
             }
             let elapsed = Date().timeIntervalSince(started)
             let error = try #require(failure)
-            #expect(error.code ~= .busy)
+            #expect(ResultCode.busy ~= error.code)
             #expect(error.code == .busy)
             #expect(error.exitStatus == .temporaryFailure)
             #expect(error.sql == "BEGIN IMMEDIATE")
@@ -415,7 +433,7 @@ import Testing
             #expect(try reader.scalarInt("PRAGMA query_only") == 1)
             #expect(try reader.scalarInt("SELECT count(*) FROM t") == 1)
             let error = try #require(captureError { try reader.run("INSERT INTO t (a) VALUES (2)") })
-            #expect(error.code ~= .readOnly)
+            #expect(ResultCode.readOnly ~= error.code)
             #expect(try writer.scalarInt("SELECT count(*) FROM t") == 1)
         }
     }
@@ -424,7 +442,7 @@ import Testing
         try withTempDirectory(prefix: "conn") { dir in
             let path = dir.path("missing.sqlite")
             let error = try #require(captureError { _ = try Connection(path: path, mode: .readOnly) })
-            #expect(error.code ~= .cannotOpen)
+            #expect(ResultCode.cannotOpen ~= error.code)
             #expect(error.message.contains(path))
             #expect(!FileManager.default.fileExists(atPath: path))
         }

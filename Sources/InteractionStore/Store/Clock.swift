@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Used only for bookkeeping (when a migration or export ran), never for event times,
 /// which always come from the events themselves.
-enum Clock {
-    static func nowMilliseconds() -> Int64 {
+public enum Clock {
+    /// Now, in milliseconds since the epoch.
+    public static func nowMilliseconds() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 }

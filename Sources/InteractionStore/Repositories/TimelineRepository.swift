@@ -1,0 +1,92 @@
+/// Who reads a transcript.
+public enum Audience: String, Sendable, CaseIterable {
+    /// The contact: agents-only notes are dropped; not possible for consultations.
+    case contact
+    /// An agent: everything.
+    case agent
+}
+
+/// Reads of interactions and their timelines.
+extension Store {
+    /// The interaction's timeline as `audience` sees it, in order; entries keep their stored
+    /// numbers, so a filtered view has gaps.
+    /// - Throws: `StoreError.unknownInteraction`; `StoreError.invalidRequest` for `--as contact`
+    ///   on a consultation (the contact never sees it).
+    public func transcript(of interaction: String, as audience: Audience = .agent) throws -> [TimelineEntry] {
+        try read { db in
+            guard let kind = try db.scalarString("SELECT kind FROM interactions WHERE id = ?", [interaction]) else {
+                throw StoreError.unknownInteraction(interaction)
+            }
+            if audience == .contact, kind == InteractionKind.consultation.rawValue {
+                throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: --as contact is not possible; use --as agent")
+            }
+            let sql = audience == .contact
+                ? "SELECT \(TimelineRow.columns) FROM timeline WHERE interaction_id = ? AND visibility = 'all' ORDER BY seq"
+                : "SELECT \(TimelineRow.columns) FROM timeline WHERE interaction_id = ? ORDER BY seq"
+            return try db.query(sql, [interaction], TimelineRow.entry)
+        }
+    }
+
+    /// One interaction's stored row, or nil.
+    /// - Throws: `SQLiteError`.
+    public func interaction(_ id: String) throws -> InteractionRecord? {
+        try read { db in try db.queryOne("SELECT \(InteractionRecord.columns) FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) }
+    }
+}
+
+/// Maps timeline rows to entries.
+enum TimelineRow {
+    static let columns = "interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party"
+
+    static func entry(_ row: Statement) -> TimelineEntry {
+        TimelineEntry(interaction: row.string(0), seq: row.int64(1), time: row.int64(2),
+                      kind: EntryKind(rawValue: row.string(3)) ?? .message, party: row.string(4), text: row.optionalString(5),
+                      visibility: Visibility(rawValue: row.string(6)) ?? .all, reason: row.optionalString(7), by: row.optionalString(8))
+    }
+}
+
+extension TimelineEntry {
+    /// The transcript's columns (SPEC section 3).
+    public static let columns = ["seq", "time", "kind", "party", "text", "visibility", "reason", "by"]
+
+    /// The entry's cells in `columns` order.
+    public var cells: [Cell] {
+        [.integer(seq), .time(time), .text(kind.rawValue), .text(party), .text(text), .text(visibility.rawValue), .text(reason), .text(by)]
+    }
+}
+
+/// An interaction as stored.
+public struct InteractionRecord: Sendable, Equatable {
+    /// Its id.
+    public var id: String
+    /// Chat or consultation.
+    public var kind: InteractionKind
+    /// Parent chat of a consultation.
+    public var parent: String?
+    /// The contact's id (chats).
+    public var contact: String?
+    /// The contact's name, when given.
+    public var contactName: String?
+    /// The current (or last) owner.
+    public var owner: String?
+    /// `active` or `ended`.
+    public var status: String
+    /// Start time.
+    public var startedAt: Int64
+    /// End time, nil while active.
+    public var endedAt: Int64?
+
+    static let columns = "id, kind, parent_id, contact_id, contact_name, owner_id, status, started_at, ended_at"
+
+    init(row: Statement) {
+        id = row.string(0)
+        kind = InteractionKind(rawValue: row.string(1)) ?? .chat
+        parent = row.optionalString(2)
+        contact = row.optionalString(3)
+        contactName = row.optionalString(4)
+        owner = row.optionalString(5)
+        status = row.string(6)
+        startedAt = row.int64(7)
+        endedAt = row.optionalInt64(8)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import InteractionStore
+
+extension StoreCtl {
+    /// `storectl agents`.
+    struct Agents: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show each agent's current state per channel.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            let states = try database.open().currentAgentStates()
+            Terminal.write(Tabular(columns: CurrentAgentState.columns, rows: states.map(\.cells)).rendered(output.resolved))
+        }
+    }
+}
