@@ -93,7 +93,7 @@ import Testing
     // MARK: Tests
 
     @Test func fixtureHoldsOneRowPerHistoryTable() throws {
-        try withHistory { db in
+        try withHistory { db throws in
             for table in Self.tables {
                 #expect(try count(db, table.name) == (table.name == "events" ? 3 : 1), "\(table.name)")
             }
