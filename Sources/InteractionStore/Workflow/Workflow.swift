@@ -42,9 +42,6 @@ extension WorkflowState {
         case let .message(interaction, party, text, visibility):
             let chat = try activeInteraction(interaction, &effects)
             try requireConnected(party, in: chat, &effects)
-            if visibility == .agents, chat.connection(of: party)?.kind == .contact {
-                throw effects.violation(.notConnected, "the contact \(shown(party)) cannot post an agents-only note")
-            }
             touch(interaction, &effects)
             effects.changes.append(.message(interaction: interaction, party: party, at: event.at, text: text, visibility: visibility))
 
