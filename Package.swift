@@ -43,7 +43,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InteractionStoreTests",
-            dependencies: ["InteractionStore"],
+            dependencies: [
+                "InteractionStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/InteractionStoreTests",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InteractionStore
 
 extension StoreCtl {
@@ -13,8 +14,13 @@ extension StoreCtl {
         @Flag(help: "Only list the migrations that would be applied.") var dryRun = false
 
         func run() throws {
-            let store = try Store(path: database.path, options: .init(migrate: false))
-            let applied = try store.withWriter { try store.options.migrator.migrate($0, dryRun: dryRun) }
+            let applied: [Migration]
+            if dryRun, !FileManager.default.fileExists(atPath: database.path) {
+                applied = Migrator().migrations  // a dry run leaves no trace, not even an empty file
+            } else {
+                let store = try Store(path: database.path, options: .init(migrate: false))
+                applied = try store.withWriter { try store.options.migrator.migrate($0, dryRun: dryRun) }
+            }
             if applied.isEmpty {
                 Terminal.printError("\(database.path): up to date, nothing to apply")
             }
@@ -31,8 +37,13 @@ extension StoreCtl {
             @OptionGroup var output: FormatOptions
 
             func run() throws {
-                let store = try Store(path: database.path, options: .init(migrate: false))
-                let status = try store.withWriter { try store.options.migrator.status($0) }
+                let status: MigrationStatus
+                if FileManager.default.fileExists(atPath: database.path) {
+                    let store = try Store(path: database.path, options: .init(migrate: false))
+                    status = try store.withWriter { try store.options.migrator.status($0) }
+                } else {
+                    status = MigrationStatus(applied: [], pending: Migrator().migrations, problems: [])
+                }
                 var table = Tabular(columns: ["version", "name", "status", "checksum", "applied_at", "execution_ms"])
                 for record in status.applied {
                     table.rows.append([.integer(Int64(record.version)), .text(record.name), .text("applied"), .text(record.checksum), .time(record.appliedAt), .integer(record.executionMs)])

@@ -243,10 +243,8 @@ import Testing
                 #expect(sqliteError.sql?.hasPrefix("CREATE TABLEX") == true)
                 // Connection.execute reports a statement that does not compile only up to the
                 // bad token ("CREATE TABLEX"), see the report.
-                withKnownIssue("the SQL of a statement that fails to compile is cut at the error token") {
-                    #expect(sqliteError.sql == failingStatement)
+                                    #expect(sqliteError.sql == failingStatement)
                     #expect(error?.description.contains("broken") == true)
-                }
             } else {
                 #expect(sqliteError.code.rawValue == 1299)  // SQLITE_CONSTRAINT_NOTNULL
                 #expect(sqliteError.message == "NOT NULL constraint failed: b.x")
@@ -339,9 +337,7 @@ import Testing
                 // Known bug (see the report): two first opens of a new file race on
                 // `PRAGMA journal_mode = WAL`, for which SQLite does not run the busy handler,
                 // so the loser fails at once with SQLITE_BUSY instead of waiting.
-                withKnownIssue("concurrent first opens fail with busy on PRAGMA journal_mode = WAL", isIntermittent: true) {
-                    #expect(errors == [], "round \(round)")
-                }
+                                    #expect(errors == [], "round \(round)")
                 let db = try Connection(path: path)
                 #expect(try db.query("SELECT version, count(*) FROM schema_migrations GROUP BY version") { "\($0.int64(0)):\($0.int64(1))" } == ["1:1"])
                 #expect(try db.scalarInt("SELECT count(*) FROM purge_gate") == 1)

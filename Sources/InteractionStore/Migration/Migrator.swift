@@ -66,6 +66,13 @@ public struct MigrationStatus: Sendable {
     public var pending: [Migration]
     /// Disagreements that block migrating.
     public var problems: [MigrationProblem]
+
+    /// Creates a status.
+    public init(applied: [AppliedMigration], pending: [Migration], problems: [MigrationProblem]) {
+        self.applied = applied
+        self.pending = pending
+        self.problems = problems
+    }
 }
 
 /// Applies `Migrations/` to a database: forward only, recorded with checksums, all pending

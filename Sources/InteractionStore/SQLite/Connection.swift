@@ -58,13 +58,34 @@ public final class Connection {
         try execute("PRAGMA foreign_keys = ON")
         _ = csqlite_disable_dqs(pointer)
         if mode == .readWrite {
-            let journal = try scalarString("PRAGMA journal_mode = WAL")
-            guard journal?.lowercased() == "wal" else {
-                throw SQLiteError(code: .error, message: "the database would not switch to WAL journal mode (it answered \(journal ?? "nothing")); is it on a network file system?", sql: "PRAGMA journal_mode = WAL")
-            }
+            try enableWAL(busyTimeout: busyTimeout)
             try execute("PRAGMA synchronous = NORMAL")
         } else {
             try execute("PRAGMA query_only = ON")
+        }
+    }
+
+    /// Switches to WAL. SQLite does not run the busy handler for this pragma, so two processes
+    /// opening a new file at once would see one fail at once: read first (usually already
+    /// `wal`), and retry a busy switch with a short backoff until the busy timeout has passed.
+    private func enableWAL(busyTimeout: Int32) throws(SQLiteError) {
+        let sql = "PRAGMA journal_mode = WAL"
+        var waited: Int32 = 0
+        var pause: Int32 = 10
+        while true {
+            let failure: SQLiteError
+            do throws(SQLiteError) {
+                if try scalarString("PRAGMA journal_mode")?.lowercased() == "wal" { return }
+                let journal = try scalarString(sql)
+                if journal?.lowercased() == "wal" { return }
+                throw SQLiteError(code: .error, message: "the database would not switch to WAL journal mode (it answered \(journal ?? "nothing")); is it on a network file system?", sql: sql)
+            } catch {
+                failure = error
+            }
+            guard failure.code ~= .busy || failure.code ~= .locked, waited < busyTimeout else { throw failure }
+            usleep(useconds_t(pause) * 1000)
+            waited += pause
+            pause = Swift.min(pause * 2, 100)
         }
     }
 
@@ -133,7 +154,8 @@ public final class Connection {
                 let code = sqlite3_prepare_v2(handle, current, -1, &statement, &tail)
                 let text = tail.map { String(decoding: UnsafeRawBufferPointer(start: current, count: current.distance(to: $0)), as: UTF8.self) } ?? String(cString: current)
                 guard code == SQLITE_OK else {
-                    failure = error(code, sql: text.trimmingCharacters(in: .whitespacesAndNewlines))
+                    // The prepare tail stops at the bad token; name the whole statement instead.
+                    failure = error(code, sql: Self.firstCompleteStatement(current).trimmingCharacters(in: .whitespacesAndNewlines))
                     return
                 }
                 cursor = tail
@@ -148,6 +170,18 @@ public final class Connection {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// The shortest prefix of `text` that ends in `;` and that SQLite calls a complete
+    /// statement, or all of `text`.
+    private static func firstCompleteStatement(_ text: UnsafePointer<CChar>) -> String {
+        let remainder = String(cString: text)
+        var prefix = ""
+        for character in remainder {
+            prefix.append(character)
+            if character == ";", sqlite3_complete(prefix) != 0 { return prefix }
+        }
+        return remainder
     }
 
     /// Runs a cached statement with `values` bound, for its effect.

@@ -20,16 +20,21 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
         String(cString: sqlite3_errstr(rawValue)) + " (code \(rawValue))"
     }
 
-    /// True when `value`'s primary code equals this pattern's primary code, or the codes are equal.
-    public static func ~= (pattern: ResultCode, value: ResultCode) -> Bool {
-        pattern == value || (pattern.rawValue == pattern.primary.rawValue && pattern == value.primary)
+    /// True when the codes are equal, or one side is a primary code and the other an extended
+    /// code built on it — in either order, so both `case .constraint:` and
+    /// `error.code ~= .constraint` match `SQLITE_CONSTRAINT_UNIQUE`.
+    public static func ~= (lhs: ResultCode, rhs: ResultCode) -> Bool {
+        if lhs == rhs { return true }
+        if lhs.rawValue == lhs.primary.rawValue { return lhs == rhs.primary }
+        if rhs.rawValue == rhs.primary.rawValue { return rhs == lhs.primary }
+        return false
     }
 
     /// `SQLITE_OK`.
     public static let ok = ResultCode(rawValue: SQLITE_OK)
     /// `SQLITE_ERROR`: generic error, e.g. an SQL syntax error.
     public static let error = ResultCode(rawValue: SQLITE_ERROR)
-    /// `SQLITE_ABORT`: raised by `RAISE(ABORT, …)` in our append-only triggers, among others.
+    /// `SQLITE_ABORT`: an operation was aborted (e.g. a rollback during a pending read).
     public static let abort = ResultCode(rawValue: SQLITE_ABORT)
     /// `SQLITE_BUSY`: another connection holds the lock past the busy timeout.
     public static let busy = ResultCode(rawValue: SQLITE_BUSY)
@@ -48,6 +53,7 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// `SQLITE_CANTOPEN`.
     public static let cannotOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
     /// `SQLITE_CONSTRAINT`: a UNIQUE, CHECK, FOREIGN KEY or NOT NULL constraint failed.
+    /// `RAISE(ABORT, …)` in our append-only triggers reports `SQLITE_CONSTRAINT_TRIGGER` (1811).
     public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
     /// `SQLITE_MISMATCH`.
     public static let mismatch = ResultCode(rawValue: SQLITE_MISMATCH)
