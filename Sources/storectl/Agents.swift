@@ -9,7 +9,7 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let states = try database.open().currentAgentStates()
+            let states = try database.openExisting().currentAgentStates()
             Terminal.write(Tabular(columns: CurrentAgentState.columns, rows: states.map(\.cells)).rendered(output.resolved))
         }
     }

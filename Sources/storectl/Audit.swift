@@ -13,7 +13,7 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let audit = try database.open().audit(interaction)
+            let audit = try database.openExisting().audit(interaction)
             let record = audit.interaction
             let summary = Tabular(columns: ["interaction", "kind", "parent", "contact", "owner", "status", "started_at", "ended_at"], rows: [[
                 .text(record.id), .text(record.kind.rawValue), .text(record.parent), .text(record.contact), .text(record.owner),

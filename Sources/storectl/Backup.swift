@@ -1,9 +1,37 @@
 import ArgumentParser
+import Foundation
+import InteractionStore
 
 extension StoreCtl {
-    /// Placeholder until the command lands.
+    /// `storectl backup DEST`.
     struct Backup: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Not available yet.", shouldDisplay: false)
-        func run() throws { throw CommandFailure(status: .software, message: "storectl backup is not available in this build") }
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the database to a new file while writers run (SQLite online backup API).",
+            discussion: """
+                The copy is one consistent snapshot, taken without stopping imports; it is created with mode 0600 \
+                and passes storectl check. DEST must not exist (exit 73): a backup never overwrites a file.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The new database file.", valueName: "dest")) var destination: String
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "No progress or summary.") var quiet = false
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: database.path) else {
+                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
+            }
+            let store = try Store(path: database.path, options: .init(migrate: false))
+            let showProgress = !quiet && Terminal.stderrIsTerminal
+            let summary = try store.backup(to: destination) { copied, total in
+                if showProgress, total > 0 {
+                    FileHandle.standardError.write(Data("\r\u{1B}[Kbackup: \(copied * 100 / total)% (\(copied) of \(total) pages)…".utf8))
+                }
+            }
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            guard !quiet else { return }
+            let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
+            print("backup: \(summary.destination): \(summary.pages) pages of \(summary.pageSize) bytes (\(summary.bytes) bytes, \(megabytes) MiB) in \(String(format: "%.2f", summary.seconds)) s")
+        }
     }
 }

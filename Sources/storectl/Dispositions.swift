@@ -16,7 +16,7 @@ extension StoreCtl {
             @OptionGroup var output: FormatOptions
 
             func run() throws {
-                let codes = try database.open().dispositionCodes()
+                let codes = try database.openExisting().dispositionCodes()
                 Terminal.write(Tabular(columns: DispositionCode.columns, rows: codes.map(\.cells)).rendered(output.resolved))
             }
         }

@@ -14,9 +14,18 @@ struct DatabaseOptions: ParsableArguments {
         return "interactions.sqlite"
     }
 
-    /// Opens the store, migrating it when needed.
+    /// Opens the store for writing, creating and migrating it when needed.
     func open() throws -> Store {
         try Store(path: path)
+    }
+
+    /// Opens an existing store for a read: a missing file is a mistyped path (exit 66), not an
+    /// empty store to create.
+    func openExisting() throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(status: .noInput, message: "\(path): no such database; check --db (or $STORECTL_DB), or import events first")
+        }
+        return try Store(path: path)
     }
 }
 

@@ -17,7 +17,7 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let entries = try database.open().transcript(of: interaction, as: audience)
+            let entries = try database.openExisting().transcript(of: interaction, as: audience)
             Terminal.write(Tabular(columns: TimelineEntry.columns, rows: entries.map(\.cells)).rendered(output.resolved))
         }
     }

@@ -233,13 +233,13 @@ import Testing
         }
     }
 
-    @Test func matchingAnExtendedCodeRequiresThatExactCode() {
+    @Test func primaryCodesMatchTheirExtendedCodesEitherWay() {
         let unique = ResultCode(rawValue: 2067)
         let notNull = ResultCode(rawValue: 1299)  // SQLITE_CONSTRAINT_NOTNULL
         #expect(ResultCode.constraint ~= unique)
         #expect(unique ~= unique)
         #expect(!(unique ~= notNull))
-        #expect(!(unique ~= .constraint))
+        #expect(unique ~= .constraint)  // symmetric: either side may be the primary code
         #expect(!(ResultCode.error ~= unique))
     }
 

@@ -10,8 +10,22 @@ public enum ApplyOutcome: Sendable, Equatable {
 
 /// The apply path: ledger check, load the state the event needs, ask the rules, write the changes.
 /// Runs inside the caller's write transaction; each event in its own savepoint.
-struct EventApplier {
+///
+/// Within one transaction the applier keeps the rules' state of the interactions it has seen
+/// (a cache), so a busy log does not re-read the same open chats for every message. The rules
+/// change the cached state only for accepted events, exactly as the writes change the
+/// database; if a write fails the cache is dropped. Ended interactions are swept out regularly,
+/// so the cache holds about the open interactions only.
+final class EventApplier {
     let db: Connection
+    private let caching: Bool
+    private var cache = WorkflowState()
+    private var sinceSweep = 0
+
+    init(db: Connection, caching: Bool = true) {
+        self.db = db
+        self.caching = caching
+    }
 
     /// SHA-256 of the event's canonical JSON: equal exactly when SPEC calls two events the same.
     static func contentHash(_ event: Event) -> [UInt8] {
@@ -29,13 +43,47 @@ struct EventApplier {
             }
             return .duplicate
         }
-        var state = try StateLoader(db: db).state(for: event)
-        let changes = try state.apply(event)
-        try db.savepoint {
-            try db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
-            try ChangeWriter(db: db, eventSeq: db.lastInsertRowID).write(changes)
+        if !caching { cache = WorkflowState() }
+        let loader = StateLoader(db: db)
+        do {
+            try loader.load(for: event, into: &cache)
+        } catch {
+            cache = WorkflowState()
+            throw error
+        }
+        let changes = try cache.apply(event)  // a violation leaves the cache as it was
+        do {
+            try db.savepoint {
+                try db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
+                try ChangeWriter(db: db, eventSeq: db.lastInsertRowID).write(changes)
+            }
+        } catch {
+            cache = WorkflowState()  // the database rolled back what the cache already holds
+            throw error
+        }
+        sinceSweep += 1
+        if sinceSweep >= 512 {
+            sinceSweep = 0
+            cache.sweepEnded()
         }
         return .stored
+    }
+
+    /// Forgets the cached state (after a rollback outside the applier's control).
+    func reset() { cache = WorkflowState() }
+}
+
+extension WorkflowState {
+    /// Drops ended interactions and the requests that only they need; the loader reads them
+    /// again from the database if a later event (a disposition) names them.
+    mutating func sweepEnded() {
+        let ended = Set(interactions.values.lazy.filter { !$0.isActive }.map(\.id))
+        guard !ended.isEmpty else { return }
+        for id in ended { interactions[id] = nil }
+        requests = requests.filter { _, request in
+            interactions[request.interaction] != nil || (request.status == .pending && !ended.contains(request.interaction))
+        }
+        agentStates.removeAll(keepingCapacity: true)
     }
 }
 

@@ -17,7 +17,7 @@ enum ChainVerifier {
     static func verifyAll(_ db: Connection) throws -> ChainVerification {
         var result = ChainVerification(chains: 0, entries: 0, head: nil, problems: [])
         var walker = Walker()
-        try db.forEach("SELECT \(entryColumns) FROM timeline ORDER BY interaction_id, seq") { row in
+        try db.forEach("SELECT " + entryColumns + " FROM timeline ORDER BY interaction_id, seq") { row in
             walker.visit(row, into: &result)
         }
         walker.finish(into: &result)
@@ -29,7 +29,7 @@ enum ChainVerifier {
     static func verify(_ db: Connection, interaction: String) throws -> ChainVerification {
         var result = ChainVerification(chains: 0, entries: 0, head: nil, problems: [])
         var walker = Walker()
-        try db.forEach("SELECT \(entryColumns) FROM timeline WHERE interaction_id = ? ORDER BY seq", [interaction]) { row in
+        try db.forEach("SELECT " + entryColumns + " FROM timeline WHERE interaction_id = ? ORDER BY seq", [interaction]) { row in
             walker.visit(row, into: &result)
         }
         walker.finish(into: &result)

@@ -20,10 +20,10 @@ extension Store {
     /// - Throws: `StoreError.unknownInteraction`, `SQLiteError`.
     public func audit(_ id: String) throws -> AuditRecord {
         try read { db in
-            guard let interaction = try db.queryOne("SELECT \(InteractionRecord.columns) FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) else {
+            guard let interaction = try db.queryOne("SELECT " + InteractionRecord.columns + " FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) else {
                 throw StoreError.unknownInteraction(id)
             }
-            let timeline = try db.query("SELECT \(TimelineRow.columns) FROM timeline WHERE interaction_id = ? ORDER BY seq", [id], TimelineRow.entry)
+            let timeline = try db.query("SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? ORDER BY seq", [id], TimelineRow.entry)
             var requests = Tabular(columns: ["request", "kind", "interaction", "consultation", "from_agent", "target_kind", "target", "mode",
                                              "requested_at", "outcome", "answered_at", "accepted_by"])
             try db.forEach("""

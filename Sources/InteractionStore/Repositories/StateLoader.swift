@@ -8,6 +8,13 @@ struct StateLoader {
 
     func state(for event: Event) throws -> WorkflowState {
         var state = WorkflowState()
+        try load(for: event, into: &state)
+        return state
+    }
+
+    /// Adds to `state` what `event` needs and `state` does not hold yet. Agent states are always
+    /// read afresh: the rules ask for the state at the event's time, which a cache cannot know.
+    func load(for event: Event, into state: inout WorkflowState) throws {
         switch event.body {
         case let .agentState(agent, _, channel, _):
             try loadLatestAgentState(agent, channel: channel, into: &state)
@@ -43,7 +50,6 @@ struct StateLoader {
         case let .dispositionDefined(code, _), let .dispositionRetired(code):
             try loadCode(code, into: &state)
         }
-        return state
     }
 
     // MARK: Interactions
@@ -73,7 +79,7 @@ struct StateLoader {
                             joinedAt: row.int64(3), leftAt: row.optionalInt64(4), request: row.optionalString(5))
         }
         state.interactions[id] = interaction
-        try db.forEach("SELECT \(Self.requestColumns) FROM requests WHERE interaction_id = ? AND (status = 'pending' OR kind = 'consultation')", [id]) { row in
+        try db.forEach("SELECT " + Self.requestColumns + " FROM requests WHERE interaction_id = ? AND (status = 'pending' OR kind = 'consultation')", [id]) { row in
             let request = Self.request(row)
             state.requests[request.id] = request
         }
@@ -94,13 +100,14 @@ struct StateLoader {
 
     private func loadRequest(_ id: String, into state: inout WorkflowState) throws {
         guard state.requests[id] == nil,
-              let request = try db.queryOne("SELECT \(Self.requestColumns) FROM requests WHERE id = ?", [id], Self.request) else { return }
+              let request = try db.queryOne("SELECT " + Self.requestColumns + " FROM requests WHERE id = ?", [id], Self.request) else { return }
         state.requests[id] = request
     }
 
     // MARK: Agents and codes
 
     private func loadLatestAgentState(_ agent: String, channel: String, into state: inout WorkflowState) throws {
+        state.agentStates[AgentChannel(agent: agent, channel: channel)] = nil
         if let change = try db.queryOne(
             "SELECT state, at FROM agent_states WHERE agent_id = ? AND channel = ? ORDER BY at DESC, id DESC LIMIT 1", [agent, channel], Self.agentStateChange) {
             state.agentStates[AgentChannel(agent: agent, channel: channel)] = [change]
@@ -108,6 +115,7 @@ struct StateLoader {
     }
 
     private func loadAgentState(_ agent: String, channel: String, at time: Int64, into state: inout WorkflowState) throws {
+        state.agentStates[AgentChannel(agent: agent, channel: channel)] = nil
         if let change = try db.queryOne(
             "SELECT state, at FROM agent_states WHERE agent_id = ? AND channel = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1", [agent, channel, time], Self.agentStateChange) {
             state.agentStates[AgentChannel(agent: agent, channel: channel)] = [change]
@@ -119,6 +127,7 @@ struct StateLoader {
     }
 
     private func loadCode(_ code: String, into state: inout WorkflowState) throws {
+        guard state.codes[code] == nil else { return }
         if let entry = try db.queryOne("SELECT label, retired_at FROM disposition_codes WHERE code = ?", [code], {
             DispositionCodeState(label: $0.string(0), retired: !$0.isNull(1))
         }) {

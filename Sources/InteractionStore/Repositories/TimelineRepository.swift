@@ -21,8 +21,8 @@ extension Store {
                 throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: --as contact is not possible; use --as agent")
             }
             let sql = audience == .contact
-                ? "SELECT \(TimelineRow.columns) FROM timeline WHERE interaction_id = ? AND visibility = 'all' ORDER BY seq"
-                : "SELECT \(TimelineRow.columns) FROM timeline WHERE interaction_id = ? ORDER BY seq"
+                ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND visibility = 'all' ORDER BY seq"
+                : "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? ORDER BY seq"
             return try db.query(sql, [interaction], TimelineRow.entry)
         }
     }
@@ -30,7 +30,7 @@ extension Store {
     /// One interaction's stored row, or nil.
     /// - Throws: `SQLiteError`.
     public func interaction(_ id: String) throws -> InteractionRecord? {
-        try read { db in try db.queryOne("SELECT \(InteractionRecord.columns) FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) }
+        try read { db in try db.queryOne("SELECT " + InteractionRecord.columns + " FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) }
     }
 }
 

@@ -1,0 +1,27 @@
+/// A failure particular to `storectl export`.
+public enum ExportError: Error, Sendable, CustomStringConvertible {
+    /// Another incremental export recorded its run while this one was writing: this run's
+    /// window overlaps it, so nothing of this run was recorded and no manifest was written.
+    case watermarkMoved(expected: Int64, found: Int64?)
+    /// The run was recorded (the watermark moved) but its manifest could not be put in place;
+    /// the complete manifest is kept at `pending` and the next export finishes the job.
+    case manifestNotPlaced(directory: String, pending: String, reason: String)
+
+    /// One sentence saying what happened and what to do.
+    public var description: String {
+        switch self {
+        case let .watermarkMoved(expected, found):
+            return "another export ran at the same time and moved the export watermark (from \(expected) to \(found.map(String.init) ?? "nothing")); nothing of this run was recorded and no manifest was written — run the export again into a new directory"
+        case let .manifestNotPlaced(directory, pending, reason):
+            return "the run was recorded but manifest.json could not be put in \(directory) (\(reason)); it is complete at \(pending), and the next storectl export puts it in place"
+        }
+    }
+
+    /// The sysexits status: 75 (try again) for a concurrent export, 74 for an I/O failure.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .watermarkMoved: return .temporaryFailure
+        case .manifestNotPlaced: return .ioError
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+
+/// One file of an export run: written under a temporary name in the export directory
+/// (`.NAME.TOKEN.partial`, mode 0600), buffered, hashed (SHA-256) as it is written, synced, and
+/// renamed to NAME only when complete — so a reader never sees half a file under its real name.
+final class ExportFile {
+    /// The final file name, e.g. `timeline.ndjson`.
+    let name: String
+    /// Where the bytes go until the file is complete.
+    let temporaryPath: String
+    /// Where the file ends up.
+    let finalPath: String
+    /// Rows written (lines, not counting a CSV header).
+    private(set) var rows = 0
+    /// Bytes written.
+    private(set) var byteCount = 0
+    /// Lowercase hex SHA-256 of the whole file, once `finish()` has run.
+    private(set) var sha256 = ""
+    /// True once the file carries its final name.
+    private(set) var isPublished = false
+
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private static let flushThreshold = 1 << 16
+
+    /// Creates the temporary file (it must not exist).
+    /// - Throws: `StoreError.cannotCreateOutput` when the file cannot be created.
+    init(directory: String, name: String, token: String) throws {
+        self.name = name
+        self.finalPath = (directory as NSString).appendingPathComponent(name)
+        self.temporaryPath = (directory as NSString).appendingPathComponent(".\(name).\(token).partial")
+        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotCreateOutput("cannot create \(temporaryPath): \(String(cString: strerror(errno))); check that the directory is writable")
+        }
+        fchmod(fd, 0o600)  // whatever the umask: exports hold personal data
+        self.fd = fd
+        buffer.reserveCapacity(Self.flushThreshold + 4096)
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Appends bytes (part of a row, a header or a whole document).
+    @inline(__always)
+    func append<Bytes: Sequence>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    @inline(__always)
+    func append(_ text: String) throws {
+        try append(text.utf8)
+    }
+
+    /// Counts one row written.
+    @inline(__always)
+    func endRow() { rows += 1 }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        hasher.update(data: buffer)
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io("cannot write \(temporaryPath): \(String(cString: strerror(errno))); nothing of this export was recorded")
+            }
+            offset += written
+        }
+        byteCount += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and closes the temporary file; computes `sha256`.
+    /// - Throws: `StoreError.io` when writing or syncing fails (e.g. a full disk).
+    func finish() throws {
+        try flush()
+        if fsync(fd) != 0, errno != EINVAL {
+            throw StoreError.io("cannot sync \(temporaryPath): \(String(cString: strerror(errno))); nothing of this export was recorded")
+        }
+        close(fd)
+        fd = -1
+        sha256 = hasher.finalize().hexString
+    }
+
+    /// Gives the finished file its final name, replacing a file left there by a failed run.
+    /// - Throws: `StoreError.io` when the rename fails.
+    func publish() throws {
+        guard rename(temporaryPath, finalPath) == 0 else {
+            throw StoreError.io("cannot rename \(temporaryPath) to \(finalPath): \(String(cString: strerror(errno)))")
+        }
+        isPublished = true
+    }
+
+    /// Gives the finished file its final name only if no file has it (link, then unlink the
+    /// temporary name): the manifest of an earlier run is never replaced.
+    /// - Returns: nil on success, else the reason.
+    func publishWithoutReplacing() -> String? {
+        guard link(temporaryPath, finalPath) == 0 else {
+            return errno == EEXIST ? "\(finalPath) already exists" : String(cString: strerror(errno))
+        }
+        unlink(temporaryPath)
+        isPublished = true
+        return nil
+    }
+
+    /// Closes and removes the temporary file (a failed run); a published file stays.
+    func discard() {
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        if !isPublished { unlink(temporaryPath) }
+    }
+}

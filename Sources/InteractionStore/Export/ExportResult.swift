@@ -1,0 +1,13 @@
+/// What one export run wrote.
+public struct ExportResult: Sendable {
+    /// The run's id in the export history.
+    public var runId: Int64
+    /// The run's directory (absolute).
+    public var directory: String
+    /// The manifest written last into the directory.
+    public var manifest: ExportManifest
+    /// Wall-clock seconds the run took.
+    public var elapsedSeconds: Double
+    /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
+    public var recoveredDirectory: String?
+}

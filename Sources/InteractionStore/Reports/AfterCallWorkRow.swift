@@ -1,0 +1,27 @@
+/// One ended agent connection to a chat and its after-call work, in `storectl report agents --acw`.
+public struct AfterCallWorkRow: ReportRow, Equatable {
+    /// The chat.
+    public var interaction: String
+    /// The agent whose connection ended (left, removed, transferred away, or the chat ended).
+    public var agent: String
+    /// When the connection ended (ms since the epoch).
+    public var leftAt: Int64
+    /// From `leftAt` to the agent's next state change out of after-call work; nil when the
+    /// agent's first chat-channel state at or after `leftAt` is not `after_call_work`, or while
+    /// no change out of it has come.
+    public var acwMs: Int64?
+
+    /// Creates a row.
+    public init(interaction: String, agent: String, leftAt: Int64, acwMs: Int64?) {
+        self.interaction = interaction
+        self.agent = agent
+        self.leftAt = leftAt
+        self.acwMs = acwMs
+    }
+
+    /// The report's columns.
+    public static let columns = ["interaction", "agent", "left_at", "acw_ms"]
+
+    /// The row's values in `columns` order.
+    public var cells: [Cell] { [.text(interaction), .text(agent), .time(leftAt), .integer(acwMs)] }
+}

@@ -1,0 +1,63 @@
+/// The totals of `storectl report conferences --summary` (SPEC section 3): one object.
+public struct ConferenceSummary: Sendable, Equatable {
+    /// Conference requests in the range (every row of the report).
+    public var requested: Int
+    /// Rows with outcome `accepted`.
+    public var accepted: Int
+    /// Rows with outcome `declined`.
+    public var declined: Int
+    /// Rows with outcome `timeout`.
+    public var timeout: Int
+    /// Rows with outcome `cancelled`.
+    public var cancelled: Int
+    /// Rows still `pending`.
+    public var pending: Int
+    /// The median `wait_ms` of the accepted rows (with an even count, the lower middle value); nil when none.
+    public var medianWaitMs: Int64?
+    /// Rows whose joined agent became the owner automatically (`became_owner` true).
+    public var autoTransfers: Int
+    /// Rows whose joined agent was deleted from the conference (`end_reason` `removed`).
+    public var removed: Int
+
+    /// Creates a summary.
+    public init(requested: Int, accepted: Int, declined: Int, timeout: Int, cancelled: Int, pending: Int,
+                medianWaitMs: Int64?, autoTransfers: Int, removed: Int) {
+        self.requested = requested
+        self.accepted = accepted
+        self.declined = declined
+        self.timeout = timeout
+        self.cancelled = cancelled
+        self.pending = pending
+        self.medianWaitMs = medianWaitMs
+        self.autoTransfers = autoTransfers
+        self.removed = removed
+    }
+
+    /// `accepted ÷ (requested − pending)`: the share of answered requests that were accepted,
+    /// in [0, 1] and not rounded; nil when nothing was answered.
+    public var acceptRate: Double? {
+        let answered = requested - pending
+        return answered > 0 ? Double(accepted) / Double(answered) : nil
+    }
+
+    /// The keys, in output order (the JSON object's keys, or a one-row table's columns).
+    public static let columns = [
+        "requested", "accepted", "declined", "timeout", "cancelled", "pending",
+        "accept_rate", "median_wait_ms", "auto_transfers", "removed",
+    ]
+
+    /// The values in `columns` order.
+    public var cells: [Cell] {
+        [
+            .integer(Int64(requested)), .integer(Int64(accepted)), .integer(Int64(declined)), .integer(Int64(timeout)),
+            .integer(Int64(cancelled)), .integer(Int64(pending)), acceptRate.map(Cell.number) ?? .null,
+            .integer(medianWaitMs), .integer(Int64(autoTransfers)), .integer(Int64(removed)),
+        ]
+    }
+
+    /// One JSON object (not an array), keys in `columns` order, without a trailing newline.
+    public var json: String { JSONWriter.object(Array(zip(Self.columns, cells))) }
+
+    /// A one-row table, for the table and CSV formats.
+    public var tabular: Tabular { Tabular(columns: Self.columns, rows: [cells]) }
+}

@@ -1,0 +1,23 @@
+/// How many (agent, interaction) pairs ended up with one disposition code, in
+/// `storectl report dispositions` (SPEC section 3).
+public struct DispositionCountRow: ReportRow, Equatable {
+    /// The code (retired codes still count).
+    public var code: String
+    /// The code's label in the catalog.
+    public var label: String
+    /// Agent–interaction pairs whose latest disposition is this code; always at least 1.
+    public var count: Int
+
+    /// Creates a row.
+    public init(code: String, label: String, count: Int) {
+        self.code = code
+        self.label = label
+        self.count = count
+    }
+
+    /// The report's columns.
+    public static let columns = ["code", "label", "count"]
+
+    /// The row's values in `columns` order.
+    public var cells: [Cell] { [.text(code), .text(label), .integer(Int64(count))] }
+}
