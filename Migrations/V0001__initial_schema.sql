@@ -87,9 +87,10 @@ CREATE INDEX timeline_event ON timeline (event_seq);
 CREATE TABLE requests (
     id              TEXT    PRIMARY KEY,
     kind            TEXT    NOT NULL CHECK (kind IN ('conference', 'consultation', 'transfer')),
-    -- Where the request was made (for a consultation request: the parent chat).
+    -- The event's interaction: where the request was made; for a consultation request, the
+    -- consultation it creates (its parent is interactions.parent_id).
     interaction_id  TEXT    NOT NULL REFERENCES interactions (id),
-    -- The consultation it creates (consultation request) or converts (consultation-mode conference).
+    -- For a consultation-mode conference: the consultation it converts.
     consultation_id TEXT    REFERENCES interactions (id),
     from_agent      TEXT    NOT NULL,
     target_kind     TEXT    NOT NULL CHECK (target_kind IN ('agent', 'queue', 'routing_point')),

@@ -6,7 +6,7 @@ struct ErrorReport {
     var status: ExitStatus
 
     static func isDomainError(_ error: any Error) -> Bool {
-        error is SQLiteError || error is MigrationError || error is StoreError || error is RuleViolation
+        error is SQLiteError || error is MigrationError || error is StoreError || error is RuleViolation || error is ExportError
     }
 
     init(_ error: any Error) {
@@ -18,6 +18,9 @@ struct ErrorReport {
             message = error.description
             if case .invalidHistory = error { status = .dataError } else { status = .software }
         case let error as StoreError:
+            message = error.description
+            status = error.exitStatus
+        case let error as ExportError:
             message = error.description
             status = error.exitStatus
         case let error as RuleViolation:

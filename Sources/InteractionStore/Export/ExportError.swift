@@ -11,7 +11,7 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .watermarkMoved(expected, found):
-            return "another export ran at the same time and moved the export watermark (from \(expected) to \(found.map(String.init) ?? "nothing")); nothing of this run was recorded and no manifest was written — run the export again into a new directory"
+            return "another export ran at the same time and moved the export watermark (from \(expected) to \(found.map(String.init) ?? "nothing")); nothing of this run was recorded and no manifest was written — run the export again"
         case let .manifestNotPlaced(directory, pending, reason):
             return "the run was recorded but manifest.json could not be put in \(directory) (\(reason)); it is complete at \(pending), and the next storectl export puts it in place"
         }

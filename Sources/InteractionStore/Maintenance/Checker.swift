@@ -27,6 +27,22 @@ extension Store {
             if !status.pending.isEmpty {
                 problems.append("\(status.pending.count) migration(s) not applied (\(status.pending.map(\.fileName).joined(separator: ", "))); run storectl migrate")
             }
+            if status.applied.contains(where: { $0.version == 1 }) {
+                if try db.scalarInt("SELECT open FROM purge_gate WHERE id = 1") != 0 {
+                    problems.append("the purge gate was left open: history may have been deleted outside storectl purge; set purge_gate.open = 0 and compare with a backup")
+                }
+                try db.forEach("""
+                    SELECT id, json_valid(chain_heads), interactions,
+                           CASE WHEN json_valid(chain_heads) THEN (SELECT count(*) FROM json_each(purges.chain_heads)) END
+                    FROM purges ORDER BY id
+                    """) { row in
+                    if row.int64(1) != 1 {
+                        problems.append("purges row \(row.int64(0)): its chain_heads is not valid JSON; the purge record was damaged")
+                    } else if row.int64(3) != row.int64(2) {
+                        problems.append("purges row \(row.int64(0)): records \(row.int64(2)) interactions but \(row.int64(3)) chain heads; the purge record was damaged")
+                    }
+                }
+            }
             var chains = 0
             var entries = 0
             if status.applied.contains(where: { $0.version == 1 }) {

@@ -168,7 +168,7 @@ private struct Purger {
             Int(try db.scalarInt(prefix + " " + sql, parameters) ?? 0)
         }
         let inDoomed = "IN (SELECT id FROM \(doomed))"
-        var summary = PurgeSummary(
+        let summary = PurgeSummary(
             cutoff: cutoff, dryRun: dryRun,
             chats: try count("SELECT count(*) FROM \(doomed) WHERE kind = 'chat'"),
             consultations: try count("SELECT count(*) FROM \(doomed) WHERE kind = 'consultation'"),
@@ -190,7 +190,6 @@ private struct Purger {
                                                 chainHead: row.isNull(4) ? nil : row.blob(4).hexString))
             }
         }
-        summary.dryRun = dryRun
         return summary
     }
 }

@@ -19,6 +19,15 @@ extension Store {
     /// interactions, and the verification of its hash chain.
     /// - Throws: `StoreError.unknownInteraction`, `SQLiteError`.
     public func audit(_ id: String) throws -> AuditRecord {
+        do {
+            return try auditRecord(id)
+        } catch StoreError.unknownInteraction(let missing) {
+            if let record = try purgeRecord(of: missing) { throw StoreError.purgedInteraction(missing, record) }
+            throw StoreError.unknownInteraction(missing)
+        }
+    }
+
+    private func auditRecord(_ id: String) throws -> AuditRecord {
         try read { db in
             guard let interaction = try db.queryOne("SELECT " + InteractionRecord.columns + " FROM interactions WHERE id = ?", [id], InteractionRecord.init(row:)) else {
                 throw StoreError.unknownInteraction(id)

@@ -13,6 +13,15 @@ extension Store {
     /// - Throws: `StoreError.unknownInteraction`; `StoreError.invalidRequest` for `--as contact`
     ///   on a consultation (the contact never sees it).
     public func transcript(of interaction: String, as audience: Audience = .agent) throws -> [TimelineEntry] {
+        do {
+            return try timeline(of: interaction, as: audience)
+        } catch StoreError.unknownInteraction(let missing) {
+            if let record = try purgeRecord(of: missing) { throw StoreError.purgedInteraction(missing, record) }
+            throw StoreError.unknownInteraction(missing)
+        }
+    }
+
+    private func timeline(of interaction: String, as audience: Audience) throws -> [TimelineEntry] {
         try read { db in
             guard let kind = try db.scalarString("SELECT kind FROM interactions WHERE id = ?", [interaction]) else {
                 throw StoreError.unknownInteraction(interaction)

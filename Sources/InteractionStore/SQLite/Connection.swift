@@ -60,6 +60,9 @@ public final class Connection {
         if mode == .readWrite {
             try enableWAL(busyTimeout: busyTimeout)
             try execute("PRAGMA synchronous = NORMAL")
+            // A large import is one transaction: with SQLite's default 2 MB page cache it spills
+            // dirty pages into the WAL again and again before the commit. 64 MB keeps them.
+            try execute("PRAGMA cache_size = -65536")
         } else {
             try execute("PRAGMA query_only = ON")
         }

@@ -2,6 +2,8 @@
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A read named an interaction the store does not hold.
     case unknownInteraction(String)
+    /// A read named an interaction that retention purged.
+    case purgedInteraction(String, PurgeRecord)
     /// The request is not possible for this interaction (e.g. `--as contact` on a consultation).
     case invalidRequest(String)
     /// A file the command needs does not exist.
@@ -17,6 +19,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownInteraction(let id): return "unknown interaction \(id)"
+        case let .purgedInteraction(id, record):
+            return "unknown interaction \(id): it was purged by purge #\(record.id) at \(Timestamp.format(record.purgedAt)) (cut-off \(Timestamp.format(record.cutoff))); its chain head then was \(record.chainHead ?? "empty")"
         case .invalidRequest(let text): return text
         case .missingInput(let path): return "\(path): no such file; check the path"
         case .cannotCreateOutput(let text): return text
@@ -28,7 +32,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The sysexits status for this failure.
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownInteraction, .invalidRequest, .checkFailed: return .dataError
+        case .unknownInteraction, .purgedInteraction, .invalidRequest, .checkFailed: return .dataError
         case .missingInput: return .noInput
         case .cannotCreateOutput: return .cannotCreate
         case .io: return .ioError
