@@ -20,7 +20,7 @@ extension StoreCtl {
         @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("reject-file"), help: "Commit the good events and write each bad line, with its reason, to this file.")
         var rejectFile: String?
-        @Option(name: .customLong("commit-every"), help: "With --reject-file: commit after every N stored events and report each commit on stderr.")
+        @Option(name: .customLong("commit-every"), help: "Commit after every N stored events and report each commit on stderr (`committed: N events through line L`); bad lines are listed but no longer undo the committed batches, so a killed import resumes by running it again.")
         var commitEvery: Int?
         @Flag(help: "No progress or summary on stderr (rejected lines are still listed).") var quiet = false
 
@@ -46,7 +46,7 @@ extension StoreCtl {
             let store = try database.open()
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let summary = try store.importEvents(
-                fd: fd, options: ImportOptions(atomic: rejectFile == nil, commitEvery: commitEvery),
+                fd: fd, options: ImportOptions(atomic: rejectFile == nil && commitEvery == nil, commitEvery: commitEvery),
                 onRejected: { rejected, raw in
                     if let sink = rejectSink {
                         try sink.write(Array("# \(rejected.description)\n".utf8))
