@@ -7,11 +7,15 @@ public struct ImportOptions: Sendable {
     public var atomic: Bool
     /// Commit after every N stored events (non-atomic imports only); nil: one transaction.
     public var commitEvery: Int?
+    /// Keep the rules' state of open interactions between events (faster; the default).
+    /// Turning it off reads everything afresh for each event: a check on the cache.
+    public var caching: Bool
 
     /// Creates options.
-    public init(atomic: Bool = true, commitEvery: Int? = nil) {
+    public init(atomic: Bool = true, commitEvery: Int? = nil, caching: Bool = true) {
         self.atomic = atomic
         self.commitEvery = commitEvery
+        self.caching = caching
     }
 }
 
@@ -44,7 +48,7 @@ extension Store {
         var summary = ImportSummary()
         var reader = LineReader(fd: fd)
         try withWriter { db in
-            let applier = EventApplier(db: db)
+            let applier = EventApplier(db: db, caching: options.caching)
             var sinceCommit = 0
             func process(_ line: UnsafeRawBufferPointer) throws {
                 summary.lines += 1
