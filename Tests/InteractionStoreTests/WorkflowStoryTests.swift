@@ -141,3 +141,27 @@ private let L = Log.line
         #expect(report.entriesVerified == 6)
     }
 }
+
+/// Ids are exact bytes: canonically equivalent spellings are different ids (SPEC section 2).
+@Suite struct ExactIdentityTests {
+    @Test func precomposedAndDecomposedIdsAreDifferentInteractionsAndAgents() throws {
+        let nfc = "chat-\u{E9}"        // é precomposed
+        let nfd = "chat-e\u{301}"      // e + combining acute
+        #expect(nfc == nfd)            // Swift calls them equal…
+        let test = try TestStore(Log.base + [
+            Log.line("n1", "chat.started", 20, #""interaction":"\#(nfc)","contact":{"id":"k1"}"#),
+            Log.line("n2", "chat.started", 21, #""interaction":"\#(nfd)","contact":{"id":"k2"}"#),
+            Log.line("n3", "party.joined", 22, #""interaction":"\#(nfc)","party":{"kind":"agent","id":"\#u{C5}sa"},"role":"owner""#),
+            Log.line("n4", "party.joined", 23, #""interaction":"\#(nfd)","party":{"kind":"agent","id":"A\#u{30A}sa"},"role":"owner""#),
+        ])
+        // …the store does not.
+        #expect(try test.count("SELECT count(*) FROM interactions WHERE id LIKE 'chat-%'") == 2)
+        #expect(try test.store.transcript(of: nfc).map(\.party) == ["k1", "\u{C5}sa"])
+        #expect(try test.store.transcript(of: nfd).map(\.party) == ["k2", "A\u{30A}sa"])
+        // A message from the other spelling's agent is from a party that is not in the chat.
+        #expect(throws: RuleViolation.self) {
+            try test.apply([Log.line("n5", "message", 24, #""interaction":"\#(nfc)","party":"A\#u{30A}sa","text":"hi""#)])
+        }
+        #expect(try test.store.check().problems.isEmpty)
+    }
+}

@@ -77,11 +77,11 @@ extension WorkflowState {
     /// Drops ended interactions and the requests that only they need; the loader reads them
     /// again from the database if a later event (a disposition) names them.
     mutating func sweepEnded() {
-        let ended = Set(interactions.values.lazy.filter { !$0.isActive }.map(\.id))
+        let ended = Set(interactions.values.lazy.filter { !$0.isActive }.map { ExactID($0.id) })
         guard !ended.isEmpty else { return }
         for id in ended { interactions[id] = nil }
         requests = requests.filter { _, request in
-            interactions[request.interaction] != nil || (request.status == .pending && !ended.contains(request.interaction))
+            interactions[request.interaction] != nil || (request.status == .pending && !ended.contains(ExactID(request.interaction)))
         }
         agentStates.removeAll(keepingCapacity: true)
     }

@@ -33,20 +33,20 @@ enum ChainVerifier {
             walker.visit(row, into: &result)
         }
         walker.finish(into: &result)
-        result.head = walker.heads[interaction]?.hexString
+        result.head = walker.heads[ExactID(interaction)]?.hexString
         try compareHeads(db, heads: walker.heads, into: &result, only: interaction)
         return result
     }
 
-    private static func compareHeads(_ db: Connection, heads: [String: [UInt8]], into result: inout ChainVerification, only: String? = nil) throws {
+    private static func compareHeads(_ db: Connection, heads: [ExactID: [UInt8]], into result: inout ChainVerification, only: String? = nil) throws {
         let sql = only == nil
             ? "SELECT id, chain_head FROM interactions"
             : "SELECT id, chain_head FROM interactions WHERE id = ?"
         try db.forEach(sql, only.map { [$0] } ?? []) { row in
             let id = row.string(0)
             let stored = row.isNull(1) ? nil : row.blob(1)
-            if stored != heads[id] {
-                result.problems.append("interaction \(id): the recorded chain head \(stored?.hexString ?? "none") does not match the last entry's hash \(heads[id]?.hexString ?? "none"); entries were added or removed outside the store")
+            if stored != heads[ExactID(id)] {
+                result.problems.append("interaction \(id): the recorded chain head \(stored?.hexString ?? "none") does not match the last entry's hash \(heads[ExactID(id)]?.hexString ?? "none"); entries were added or removed outside the store")
             }
         }
     }
@@ -55,11 +55,11 @@ enum ChainVerifier {
         var current: String?
         var expectedSeq: Int64 = 1
         var previous = HashChain.genesis
-        var heads: [String: [UInt8]] = [:]
+        var heads: [ExactID: [UInt8]] = [:]
 
         mutating func visit(_ row: Statement, into result: inout ChainVerification) {
             let interaction = row.string(0)
-            if interaction != current {
+            if !interaction.same(current) {
                 finish(into: &result)
                 current = interaction
                 expectedSeq = 1
@@ -87,7 +87,7 @@ enum ChainVerifier {
             result.entries += 1
             previous = storedHash
             expectedSeq = seq + 1
-            heads[interaction] = storedHash
+            heads[ExactID(interaction)] = storedHash
         }
 
         mutating func finish(into result: inout ChainVerification) {}

@@ -67,7 +67,7 @@ extension WorkflowState {
             }
             try requireNewRequest(request, &effects)
             try requireRequester(from, in: chat, &effects)
-            if target.kind == .agent, target.id == from {
+            if target.kind == .agent, target.id.same(from) {
                 throw effects.violation(.alreadyConnected, "agent \(shown(from)) cannot consult itself")
             }
             touch(parent, &effects)
@@ -83,7 +83,7 @@ extension WorkflowState {
             let chat = try activeInteraction(interaction, &effects)
             try requireNewRequest(request, &effects)
             try requireRequester(from, in: chat, &effects)
-            guard chat.owner == from else {
+            guard chat.owner.same(from) else {
                 throw effects.violation(.notOwner, "only the owner (\(chat.owner.map(shown) ?? "none")) may transfer \(shown(interaction)), not \(shown(from))")
             }
             try requireTargetNotConnected(target, in: chat, &effects)
@@ -100,7 +100,7 @@ extension WorkflowState {
                 _ = converted
                 parentOfConversion = home
             }
-            if request.target.kind == .agent, request.target.id != agent {
+            if request.target.kind == .agent, !request.target.id.same(agent) {
                 throw effects.violation(.accepterMismatch, "request \(shown(requestID)) targets agent \(shown(request.target.id)), but \(shown(agent)) accepted")
             }
             if agentState(agent, at: event.at) == .loggedOut {
@@ -153,7 +153,7 @@ extension WorkflowState {
             if chat.connection(of: party)?.kind == .contact {
                 throw effects.violation(.contactNotRemovable, "\(shown(party)) is the contact of \(shown(interaction))")
             }
-            if party == by {
+            if party.same(by) {
                 throw effects.violation(.selfRemoval, "agent \(shown(party)) cannot remove itself; it leaves with party.left")
             }
             touch(interaction, &effects)
@@ -180,7 +180,7 @@ extension WorkflowState {
             if entry.retired {
                 throw effects.violation(.retiredCode, "code \(shown(code)) was retired and can no longer be set")
             }
-            guard chat.connections.contains(where: { $0.party == agent && $0.kind == .agent }) else {
+            guard chat.connections.contains(where: { $0.party.same(agent) && $0.kind == .agent }) else {
                 throw effects.violation(.notAParty, "agent \(shown(agent)) never was a party of \(shown(interaction))")
             }
             touch(interaction, &effects)

@@ -49,7 +49,7 @@ extension WorkflowState {
     /// A consultation-mode conference must name an accepted, not ended consultation of the
     /// interaction whose target is the conference's target.
     func requireActiveConsultation(_ id: String, of parent: String, target: Target, _ effects: inout Effects) throws(RuleViolation) {
-        guard let consultation = interactions[id], consultation.kind == .consultation, consultation.parent == parent else {
+        guard let consultation = interactions[id], consultation.kind == .consultation, consultation.parent.same(parent) else {
             throw effects.violation(.consultationNotActive, "\(shown(id)) is not a consultation of \(shown(parent))")
         }
         guard consultation.isActive else {
@@ -58,14 +58,14 @@ extension WorkflowState {
         guard let request = consultationRequest(of: id), request.status == .accepted else {
             throw effects.violation(.consultationNotActive, "consultation \(shown(id)) was not accepted")
         }
-        guard request.target == target else {
+        guard request.target.kind == target.kind, request.target.id.same(target.id) else {
             throw effects.violation(.consultationNotActive, "consultation \(shown(id)) is with \(shown(request.target.id)), not with the conference target \(shown(target.id))")
         }
     }
 
     /// The request that created a consultation.
     func consultationRequest(of consultation: String) -> RequestState? {
-        requests.values.first { $0.kind == .consultation && $0.interaction == consultation }
+        requests.values.first { $0.kind == .consultation && $0.interaction.same(consultation) }
     }
 
     func pendingRequest(_ id: String, kind: RequestKind, _ effects: inout Effects) throws(RuleViolation) -> RequestState {
@@ -97,7 +97,7 @@ extension WorkflowState {
     }
 
     mutating func leave(_ id: String, party: String, reason: LeaveReason, by: String?, _ effects: inout Effects) {
-        guard let index = interactions[id]?.connections.lastIndex(where: { $0.party == party && $0.isConnected }) else { return }
+        guard let index = interactions[id]?.connections.lastIndex(where: { $0.party.same(party) && $0.isConnected }) else { return }
         interactions[id]?.connections[index].leftAt = effects.event.at
         effects.changes.append(.leave(interaction: id, party: party, at: effects.event.at, reason: reason, by: by))
     }
@@ -121,7 +121,7 @@ extension WorkflowState {
     /// An agent's connection ends: its pending requests are cancelled, ownership passes to the
     /// earliest-joined remaining agent, and when no agent remains the interaction ends.
     mutating func agentLeaves(_ id: String, party: String, reason: LeaveReason, by: String?, _ effects: inout Effects) {
-        let wasOwner = interactions[id]?.owner == party
+        let wasOwner = interactions[id]?.owner.same(party) == true
         leave(id, party: party, reason: reason, by: by, &effects)
         cancelPendingRequests(of: party, in: id, &effects)
         let remaining = interactions[id]?.connectedAgents ?? []
@@ -136,12 +136,12 @@ extension WorkflowState {
     /// Releases (cancelled) the pending requests `agent` made in `id`, and its pending
     /// consultation requests whose parent is `id` (those consultations end).
     mutating func cancelPendingRequests(of agent: String, in id: String, _ effects: inout Effects) {
-        for request in pendingRequests(in: id) where request.from == agent {
+        for request in pendingRequests(in: id) where request.from.same(agent) {
             answer(request.id, outcome: .cancelled, acceptedBy: nil, &effects)
             if request.kind == .consultation { endEverything(request.interaction, &effects) }
         }
         for consultation in openConsultations(of: id) {
-            for request in pendingRequests(in: consultation.id) where request.kind == .consultation && request.from == agent {
+            for request in pendingRequests(in: consultation.id) where request.kind == .consultation && request.from.same(agent) {
                 answer(request.id, outcome: .cancelled, acceptedBy: nil, &effects)
                 endEverything(consultation.id, &effects)
             }

@@ -67,7 +67,7 @@ public struct InteractionState: Sendable, Equatable {
 
     /// The connected connection of `party`, if any.
     public func connection(of party: String) -> ConnectionState? {
-        connections.last { $0.party == party && $0.isConnected }
+        connections.last { $0.party.same(party) && $0.isConnected }
     }
 
     /// Connected agents in join order.
@@ -77,7 +77,7 @@ public struct InteractionState: Sendable, Equatable {
 
     /// True when `party` was ever connected.
     public func everConnected(_ party: String) -> Bool {
-        connections.contains { $0.party == party }
+        connections.contains { $0.party.same(party) }
     }
 }
 
@@ -148,8 +148,19 @@ public struct DispositionCodeState: Sendable, Equatable {
     }
 }
 
-/// Key of an agent's state timeline: agent and channel.
+/// Key of an agent's state timeline: agent and channel, compared as exact bytes.
 public struct AgentChannel: Sendable, Hashable {
+    /// Byte-wise equality of both ids.
+    public static func == (lhs: AgentChannel, rhs: AgentChannel) -> Bool {
+        lhs.agent.same(rhs.agent) && lhs.channel.same(rhs.channel)
+    }
+
+    /// Hashes both ids' bytes.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ExactID(agent))
+        hasher.combine(ExactID(channel))
+    }
+
     /// The agent.
     public var agent: String
     /// The channel (`chat` by default).
@@ -168,13 +179,13 @@ public struct AgentChannel: Sendable, Hashable {
 /// world in memory. Either way the rules in `WorkflowState.apply(_:)` see the same values.
 public struct WorkflowState: Sendable {
     /// Interactions by id.
-    public var interactions: [String: InteractionState] = [:]
+    public var interactions: [ExactID: InteractionState] = [:]
     /// Requests by id.
-    public var requests: [String: RequestState] = [:]
+    public var requests: [ExactID: RequestState] = [:]
     /// Each agent's state changes per channel, in time order.
     public var agentStates: [AgentChannel: [AgentStateChange]] = [:]
     /// The disposition catalog.
-    public var codes: [String: DispositionCodeState] = [:]
+    public var codes: [ExactID: DispositionCodeState] = [:]
 
     /// An empty world.
     public init() {}
@@ -186,11 +197,11 @@ public struct WorkflowState: Sendable {
 
     /// Pending requests made in `interaction`.
     public func pendingRequests(in interaction: String) -> [RequestState] {
-        requests.values.filter { $0.interaction == interaction && $0.status == .pending }.sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) }
+        requests.values.filter { $0.interaction.same(interaction) && $0.status == .pending }.sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) }
     }
 
     /// Active consultations whose parent is `chat`, by id.
     public func openConsultations(of chat: String) -> [InteractionState] {
-        interactions.values.filter { $0.parent == chat && $0.isActive }.sorted { $0.id < $1.id }
+        interactions.values.filter { $0.parent.same(chat) && $0.isActive }.sorted { $0.id < $1.id }
     }
 }
