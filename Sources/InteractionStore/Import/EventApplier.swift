@@ -20,6 +20,7 @@ final class EventApplier {
     let db: Connection
     private let caching: Bool
     private var cache = WorkflowState()
+    private var chains = ChainCache()
     private var sinceSweep = 0
 
     init(db: Connection, caching: Bool = true) {
@@ -43,7 +44,10 @@ final class EventApplier {
             }
             return .duplicate
         }
-        if !caching { cache = WorkflowState() }
+        if !caching {
+            cache = WorkflowState()
+            chains = ChainCache()
+        }
         let loader = StateLoader(db: db)
         do {
             try loader.load(for: event, into: &cache)
@@ -55,22 +59,27 @@ final class EventApplier {
         do {
             try db.savepoint {
                 try db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
-                try ChangeWriter(db: db, eventSeq: db.lastInsertRowID).write(changes)
+                try ChangeWriter(db: db, eventSeq: db.lastInsertRowID, chains: chains).write(changes)
             }
         } catch {
-            cache = WorkflowState()  // the database rolled back what the cache already holds
+            cache = WorkflowState()  // the database rolled back what the caches already hold
+            chains = ChainCache()
             throw error
         }
         sinceSweep += 1
         if sinceSweep >= 512 {
             sinceSweep = 0
             cache.sweepEnded()
+            chains = ChainCache()
         }
         return .stored
     }
 
     /// Forgets the cached state (after a rollback outside the applier's control).
-    func reset() { cache = WorkflowState() }
+    func reset() {
+        cache = WorkflowState()
+        chains = ChainCache()
+    }
 }
 
 extension WorkflowState {
