@@ -166,36 +166,13 @@ private struct DemoClock {
 
     static let msPerDay: Int64 = 86_400_000
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01 (inverse of `days`).
-    static func civil(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     /// Appends the timestamp of `ms` (epoch milliseconds) as UTF-8 bytes.
     mutating func append(_ ms: Int64, to line: inout DemoLineWriter) {
         var day = ms / DemoClock.msPerDay
         if ms < 0 && ms % DemoClock.msPerDay != 0 { day -= 1 }
         if day != cachedDay {
             cachedDay = day
-            let date = DemoClock.civil(day)
+            let date = Timestamp.civilFromDays(day)  // the calendar arithmetic lives in one place
             let text = DemoFormat.padded(Int(date.year), width: 4) + "-"
                 + DemoFormat.padded(Int(date.month), width: 2) + "-"
                 + DemoFormat.padded(Int(date.day), width: 2) + "T"
@@ -984,7 +961,7 @@ private final class DemoSimulation {
         lineBase = UnsafeMutablePointer<UInt8>.allocate(capacity: lineCapacity)
         prefix = "d\(seed)-"
         rng = DemoRNG(seed: seed)
-        dayZero = DemoClock.days(year: 2026, month: 3, day: 2) * DemoClock.msPerDay
+        dayZero = Timestamp.daysFromCivil(year: 2026, month: 3, day: 2) * DemoClock.msPerDay
         // Enough agents for conferences to find a free colleague, scaled with the volume
         // so that big logs span weeks rather than years; two-digit ids up to 99 agents.
         let agentCount = min(99, max(6, (chats + 39) / 40))
@@ -1738,6 +1715,31 @@ private final class DemoSimulation {
         }
     }
 
+    /// The owner asks a colleague (or, when nobody is ready, the topic's queue) to join or
+    /// take over: conference and transfer requests differ only in their type.
+    private func requestFromOwner(_ type: String, _ pendingKind: DemoPending.Kind, _ kind: DemoTargetKind,
+                                  _ answer: DemoAnswer, _ chat: DemoChat) -> Outcome {
+        guard chat.pending == nil, let owner = chat.owner else { return .skipped }
+        var kind = kind
+        var targetAgent: Int?
+        if kind == .agent {
+            targetAgent = reserveColleague(for: chat)
+            // Nobody ready to ring: the owner sends it to the topic's queue instead.
+            if targetAgent == nil { kind = .queue }
+        }
+        let request = nextRequest()
+        var line = begin(type)
+        line.field("interaction", chat.id)
+        line.field("request", request)
+        line.field("from", agents[owner].id)
+        line.target(kind: kind, id: targetID(kind, targetAgent, chat))
+        if pendingKind == .conference { line.field("mode", "instant") }
+        finish(line)
+        chat.pending = DemoPending(kind: pendingKind, id: request, from: owner, targetAgent: targetAgent,
+                                   reserved: targetAgent != nil, answer: answer, consultationMode: false)
+        return .done
+    }
+
     private func execute(_ act: DemoAct, _ chat: DemoChat) -> Outcome {
         switch act {
         case .lateEndChat:
@@ -1778,44 +1780,10 @@ private final class DemoSimulation {
             return .done
 
         case .conferenceRequest(let kind, let answer):
-            guard chat.pending == nil, let owner = chat.owner else { return .skipped }
-            var kind = kind
-            var targetAgent: Int?
-            if kind == .agent {
-                targetAgent = reserveColleague(for: chat)
-                // Nobody ready to ring: the owner sends it to the topic's queue instead.
-                if targetAgent == nil { kind = .queue }
-            }
-            let request = nextRequest()
-            var line = begin("conference.requested")
-            line.field("interaction", chat.id)
-            line.field("request", request)
-            line.field("from", agents[owner].id)
-            line.target(kind: kind, id: targetID(kind, targetAgent, chat))
-            line.field("mode", "instant")
-            finish(line)
-            chat.pending = DemoPending(kind: .conference, id: request, from: owner, targetAgent: targetAgent,
-                                       reserved: targetAgent != nil, answer: answer, consultationMode: false)
-            return .done
+            return requestFromOwner("conference.requested", .conference, kind, answer, chat)
 
         case .transferRequest(let kind, let answer):
-            guard chat.pending == nil, let owner = chat.owner else { return .skipped }
-            var kind = kind
-            var targetAgent: Int?
-            if kind == .agent {
-                targetAgent = reserveColleague(for: chat)
-                if targetAgent == nil { kind = .queue }
-            }
-            let request = nextRequest()
-            var line = begin("transfer.requested")
-            line.field("interaction", chat.id)
-            line.field("request", request)
-            line.field("from", agents[owner].id)
-            line.target(kind: kind, id: targetID(kind, targetAgent, chat))
-            finish(line)
-            chat.pending = DemoPending(kind: .transfer, id: request, from: owner, targetAgent: targetAgent,
-                                       reserved: targetAgent != nil, answer: answer, consultationMode: false)
-            return .done
+            return requestFromOwner("transfer.requested", .transfer, kind, answer, chat)
 
         case .consultRequest(let answer):
             guard chat.pending == nil, chat.consult == nil, let owner = chat.owner,
