@@ -28,9 +28,26 @@ final class EventApplier {
         self.caching = caching
     }
 
-    /// SHA-256 of the event's canonical JSON: equal exactly when SPEC calls two events the same.
+    /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
+    /// key and value length-prefixed): equal exactly when SPEC calls two events the same.
+    /// Fed to the hasher field by field — no JSON text is built on the import's hot path.
     static func contentHash(_ event: Event) -> [UInt8] {
-        Array(SHA256.hash(data: Array(event.canonicalJSON.utf8)))
+        var hasher = SHA256()
+        func feed(_ text: String) {
+            var length = UInt64(text.utf8.count).bigEndian
+            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+            var copy = text
+            copy.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        for (key, value) in event.canonicalFields {
+            feed(key)
+            switch value {
+            case .text(let text): hasher.update(data: [1]); feed(text)
+            case .integer(let number): hasher.update(data: [2]); feed(String(number))
+            default: hasher.update(data: [0])
+            }
+        }
+        return Array(hasher.finalize())
     }
 
     /// Applies one event in a savepoint.

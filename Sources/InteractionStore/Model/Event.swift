@@ -111,6 +111,7 @@ public struct Event: Sendable, Equatable {
         case let .dispositionRetired(code):
             add("code", code)
         }
+        // Keys are ASCII, so Swift's ordering here is byte order.
         return fields.filter { $0.1 != .null }.sorted { $0.0 < $1.0 }
     }
 

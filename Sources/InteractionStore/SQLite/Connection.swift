@@ -63,6 +63,9 @@ public final class Connection {
             // A large import is one transaction: with SQLite's default 2 MB page cache it spills
             // dirty pages into the WAL again and again before the commit. 64 MB keeps them.
             try execute("PRAGMA cache_size = -65536")
+            // Each event runs in a savepoint, whose statement journal would otherwise be a
+            // temporary file written for every page an event first touches.
+            try execute("PRAGMA temp_store = MEMORY")
         } else {
             try execute("PRAGMA query_only = ON")
         }
