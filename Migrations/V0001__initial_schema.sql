@@ -140,7 +140,8 @@ CREATE TABLE agent_states (
     at        INTEGER NOT NULL,
     event_seq INTEGER NOT NULL UNIQUE REFERENCES events (seq)
 ) STRICT;
-CREATE INDEX agent_states_agent ON agent_states (agent_id, channel, at, id);
+-- Covering (state, reason): the agents and after-call work reports read only this index.
+CREATE INDEX agent_states_agent ON agent_states (agent_id, channel, at, id, state, reason);
 CREATE INDEX agent_states_at ON agent_states (at);
 
 -- Export bookkeeping: the watermark (last exported change sequence) and the runs.

@@ -156,7 +156,7 @@ CREATE TABLE timeline (
     UNIQUE (interaction_id, seq)
 ) STRICT;
 
-CREATE INDEX agent_states_agent ON agent_states (agent_id, channel, at, id);
+CREATE INDEX agent_states_agent ON agent_states (agent_id, channel, at, id, state, reason);
 
 CREATE INDEX agent_states_at ON agent_states (at);
 

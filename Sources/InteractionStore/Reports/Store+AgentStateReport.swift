@@ -21,52 +21,110 @@ extension Store {
         let lower = from ?? .min
         let upper = to ?? now
         return try read { db in
-            try db.query(AgentStateQueries.report, [lower, upper, byReason]) { row in
-                AgentStateRow(agent: row.string(0), channel: row.string(1), state: try row.vocabulary(AgentState.self, 2),
-                              reason: row.optionalString(3), totalMs: row.int64(4), count: Int(row.int64(5)))
+            var fold = AgentPeriodFold(lower: lower, upper: upper, byReason: byReason)
+            try db.forEach(AgentStateQueries.changes, [upper]) { row in
+                fold.add(agent: row.string(0), channel: row.string(1), state: try row.vocabulary(AgentState.self, 2),
+                         reason: row.optionalString(3), at: row.int64(4))
             }
+            return fold.finish()
         }
     }
 }
 
-/// The agent state report's SQL. Parameters: ?1 lower bound, ?2 upper bound, ?3 split by reason (0/1).
+/// The agent state report's SQL. Parameter: ?1 the upper bound.
 enum AgentStateQueries {
-    /// Only the changes from each agent and channel's last one before the range (whose period
-    /// reaches into it) up to the end of the range are read, along `agent_states_agent`
-    /// (agent_id, channel, at, id), which also gives the window its order. Changes at or after
-    /// the end are not needed: a period they would end is clipped at the end anyway.
-    /// `IS NOT` compares reasons with NULL as a value. `finished` never exceeds ?2, since every
-    /// change read is before it.
-    static let report = """
-        WITH timelines AS (
-            SELECT DISTINCT agent_id, channel FROM agent_states
-        ),
-        since AS (
-            SELECT t.agent_id, t.channel,
-                   COALESCE((SELECT MAX(p.at) FROM agent_states AS p
-                             WHERE p.agent_id = t.agent_id AND p.channel = t.channel AND p.at < ?1), ?1) AS at
-            FROM timelines AS t
-        ),
-        changes AS (
-            SELECT s.agent_id, s.channel, s.state, s.reason, s.at, s.id,
-                   LAG(s.state) OVER timeline AS previous_state, LAG(s.reason) OVER timeline AS previous_reason
-            FROM since
-            JOIN agent_states AS s ON s.agent_id = since.agent_id AND s.channel = since.channel
-                                  AND s.at >= since.at AND s.at < ?2
-            WINDOW timeline AS (PARTITION BY s.agent_id, s.channel ORDER BY s.at, s.id)
-        ),
-        periods AS (
-            SELECT agent_id, channel, state, reason, at AS started,
-                   COALESCE(LEAD(at) OVER (PARTITION BY agent_id, channel ORDER BY at, id), ?2) AS finished
-            FROM changes
-            WHERE state IS NOT previous_state OR reason IS NOT previous_reason
-        )
-        SELECT agent_id, channel, state,
-               CASE WHEN ?3 AND state = 'not_ready' THEN reason END AS shown_reason,
-               SUM(finished - MAX(started, ?1)), COUNT(*)
-        FROM periods
-        WHERE finished > ?1 OR started >= ?1
-        GROUP BY agent_id, channel, state, shown_reason
-        ORDER BY agent_id, channel, state, shown_reason
+    /// Every change before the end of the range, in timeline order, read from the covering
+    /// index `agent_states_agent` (agent_id, channel, at, id, state, reason): no sort and no
+    /// table lookups. Periods are then folded in one pass (`AgentPeriodFold`): SQLite 3.40
+    /// evaluates each window function over the whole partition again, and the four this
+    /// report needs (previous state, previous reason, previous time, next time) took about
+    /// 2 s on a 100,000-chat store, against 0.2 s for this scan and fold.
+    static let changes = """
+        SELECT agent_id, channel, state, reason, at FROM agent_states
+        WHERE at < ?1
+        ORDER BY agent_id, channel, at, id
         """
+}
+
+/// Folds one agent timeline after another into per-state totals and period counts.
+///
+/// A period is a run of consecutive changes with the same state and reason; it runs from
+/// the run's first change to the next change (or to `upper`). It counts when it overlaps
+/// `[lower, upper)` — a zero-length period counts when it lies at or after `lower` — and adds
+/// its part inside the range to the total.
+struct AgentPeriodFold {
+    let lower: Int64
+    let upper: Int64
+    let byReason: Bool
+
+    private struct Key: Hashable {
+        var state: AgentState
+        var reason: String?
+    }
+
+    private var agent: String?
+    private var channel: String?
+    private var runState: AgentState?
+    private var runReason: String?
+    private var runStart: Int64 = 0
+    private var totals: [Key: (total: Int64, count: Int)] = [:]
+    private var rows: [AgentStateRow] = []
+
+    init(lower: Int64, upper: Int64, byReason: Bool) {
+        self.lower = lower
+        self.upper = upper
+        self.byReason = byReason
+    }
+
+    mutating func add(agent: String, channel: String, state: AgentState, reason: String?, at: Int64) {
+        if !agent.same(self.agent) || !channel.same(self.channel) {
+            closeRun(at: upper)
+            flushTimeline()
+            self.agent = agent
+            self.channel = channel
+        } else if state == runState && reason.same(runReason) {
+            return  // a repeated identical state continues the period
+        } else {
+            closeRun(at: at)
+        }
+        runState = state
+        runReason = reason
+        runStart = at
+    }
+
+    mutating func finish() -> [AgentStateRow] {
+        closeRun(at: upper)
+        flushTimeline()
+        return rows
+    }
+
+    private mutating func closeRun(at end: Int64) {
+        guard let state = runState else { return }
+        runState = nil
+        let overlaps = runStart < upper && (end > lower || (runStart == end && runStart >= lower))
+        guard overlaps else { return }
+        let key = Key(state: state, reason: byReason && state == .notReady ? runReason : nil)
+        let inside = Swift.max(0, Swift.min(end, upper) - Swift.max(runStart, lower))
+        let sum = totals[key, default: (0, 0)]
+        totals[key] = (sum.total + inside, sum.count + 1)
+    }
+
+    /// Emits the finished timeline's rows ordered by state, then reason (null first), as bytes.
+    private mutating func flushTimeline() {
+        guard let agent, let channel else { return }
+        let ordered = totals.sorted { lhs, rhs in
+            if lhs.key.state != rhs.key.state {
+                return lhs.key.state.rawValue.utf8.lexicographicallyPrecedes(rhs.key.state.rawValue.utf8)
+            }
+            switch (lhs.key.reason, rhs.key.reason) {
+            case (nil, _): return rhs.key.reason != nil
+            case (_, nil): return false
+            case let (left?, right?): return left.utf8.lexicographicallyPrecedes(right.utf8)
+            }
+        }
+        for (key, value) in ordered {
+            rows.append(AgentStateRow(agent: agent, channel: channel, state: key.state, reason: key.reason, totalMs: value.total, count: value.count))
+        }
+        totals.removeAll(keepingCapacity: true)
+    }
 }
