@@ -16,6 +16,10 @@ struct StoreCtl: AsyncParsableCommand {
 
     /// Runs the command, turning every error into one sentence on stderr and a sysexits status.
     static func main() async {
+        // A file size limit (ulimit -f) must fail a write with EFBIG — an I/O error we report
+        // (exit 74) — not kill the process with SIGXFSZ. A closed pipe likewise gives EPIPE.
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

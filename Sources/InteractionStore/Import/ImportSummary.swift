@@ -16,7 +16,14 @@ public struct RejectedLine: Sendable, Equatable, CustomStringConvertible {
 
     /// `line N: event ID: reason`, or `line N: reason` when no id could be read.
     public var description: String {
-        "line \(line): " + (eventId.map { "event \($0): " } ?? "") + reason
+        "line \(line): " + (eventId.map { "event \(Self.shortened($0)): " } ?? "") + reason
+    }
+
+    /// An id as printed: cut after 80 characters so a 100 KB id cannot flood the terminal.
+    static func shortened(_ id: String) -> String {
+        let scalars = id.unicodeScalars
+        guard scalars.count > 80 else { return id }
+        return String(String.UnicodeScalarView(scalars.prefix(80))) + "… (\(id.utf8.count) bytes)"
     }
 }
 

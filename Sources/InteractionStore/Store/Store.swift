@@ -57,14 +57,24 @@ public final class Store: @unchecked Sendable {
         self.options = options
         self.logger = logger
         self.writer = try Connection(path: path, mode: .readWrite, busyTimeout: options.busyTimeout)
+        // Only a database that needs migrating takes the write lock: a read command must not
+        // wait behind a long import just to find the schema up to date.
         if options.migrate {
-            let applied = try options.migrator.migrate(writer)
-            for migration in applied {
-                logger.info("applied migration \(migration.fileName)")
-            }
             let status = try options.migrator.status(writer)
-            if !status.problems.isEmpty { throw MigrationError.invalidHistory(status.problems) }
+            // Only a database that needs migrating takes the write lock: a read command must
+            // not wait behind a long import just to find the schema up to date.
+            if try !status.pending.isEmpty || !Self.hasHistory(writer) {
+                for migration in try options.migrator.migrate(writer) {
+                    logger.info("applied migration \(migration.fileName)")
+                }
+            } else if !status.problems.isEmpty {
+                throw MigrationError.invalidHistory(status.problems)
+            }
         }
+    }
+
+    private static func hasHistory(_ db: Connection) throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") == 1
     }
 
     /// Runs `body` with the writer connection, without opening a transaction
