@@ -21,7 +21,7 @@ extension StoreCtl {
             guard FileManager.default.fileExists(atPath: database.path) else {
                 throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
             }
-            let store = try Store(path: database.path, options: .init(migrate: false))
+            let store = try database.openUnmigrated()
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let summary = try store.backup(to: destination) { copied, total in
                 if showProgress, total > 0 {

@@ -14,7 +14,7 @@ extension StoreCtl {
             guard FileManager.default.fileExists(atPath: database.path) else {
                 throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path or run storectl migrate")
             }
-            let store = try Store(path: database.path, options: .init(migrate: false))
+            let store = try database.openUnmigrated()
             let report = try store.check()
             for problem in report.problems { Terminal.printError(problem) }
             guard report.problems.isEmpty else {

@@ -18,7 +18,7 @@ extension StoreCtl {
             if dryRun, !FileManager.default.fileExists(atPath: database.path) {
                 applied = Migrator().migrations  // a dry run leaves no trace, not even an empty file
             } else {
-                let store = try Store(path: database.path, options: .init(migrate: false))
+                let store = try database.openUnmigrated()
                 applied = try store.withWriter { try store.options.migrator.migrate($0, dryRun: dryRun) }
             }
             if applied.isEmpty {
@@ -39,7 +39,7 @@ extension StoreCtl {
             func run() throws {
                 let status: MigrationStatus
                 if FileManager.default.fileExists(atPath: database.path) {
-                    let store = try Store(path: database.path, options: .init(migrate: false))
+                    let store = try database.openUnmigrated()
                     status = try store.withWriter { try store.options.migrator.status($0) }
                 } else {
                     status = MigrationStatus(applied: [], pending: Migrator().migrations, problems: [])

@@ -14,9 +14,25 @@ struct DatabaseOptions: ParsableArguments {
         return "interactions.sqlite"
     }
 
+    /// Store options: the busy timeout can be set with `$STORECTL_BUSY_TIMEOUT_MS` (default 5000).
+    var storeOptions: Store.Options {
+        var options = Store.Options()
+        if let text = ProcessInfo.processInfo.environment["STORECTL_BUSY_TIMEOUT_MS"], let value = Int32(text), value >= 0 {
+            options.busyTimeout = value
+        }
+        return options
+    }
+
+    /// Opens the store without migrating it (maintenance that inspects the schema as it is).
+    func openUnmigrated() throws -> Store {
+        var options = storeOptions
+        options.migrate = false
+        return try Store(path: path, options: options)
+    }
+
     /// Opens the store for writing, creating and migrating it when needed.
     func open() throws -> Store {
-        try Store(path: path)
+        try Store(path: path, options: storeOptions)
     }
 
     /// Opens an existing store for a read: a missing file is a mistyped path (exit 66), not an
@@ -25,7 +41,7 @@ struct DatabaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(status: .noInput, message: "\(path): no such database; check --db (or $STORECTL_DB), or import events first")
         }
-        return try Store(path: path)
+        return try Store(path: path, options: storeOptions)
     }
 }
 

@@ -7,6 +7,9 @@ struct LineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEOF = false
+    /// How much of the unfinished line was already searched for LF: a long line is scanned
+    /// once, not again after every chunk.
+    private var scanned = 0
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
 
     init(fd: Int32) { self.fd = fd }
@@ -15,13 +18,15 @@ struct LineReader {
     /// - Throws: `StoreError.io` on a read error, or what `body` throws.
     mutating func forEachLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
                 try buffer.withUnsafeBytes { raw in
                     try body(UnsafeRawBufferPointer(rebasing: raw[start..<newline]))
                 }
                 start = newline + 1
+                scanned = 0
                 continue
             }
+            scanned = buffer.count - start
             if atEOF {
                 if start < buffer.count {
                     try buffer.withUnsafeBytes { raw in try body(UnsafeRawBufferPointer(rebasing: raw[start..<buffer.count])) }
