@@ -19,13 +19,20 @@ public enum ApplyOutcome: Sendable, Equatable {
 final class EventApplier {
     let db: Connection
     private let caching: Bool
+    /// Whether each event's writes need their own savepoint: only when the batch keeps going
+    /// after a failed event (reject file, batched commits). In an all-or-nothing batch the
+    /// rules have accepted the event before anything is written, so a failing write is an
+    /// I/O or internal error that rolls the whole transaction back anyway — and a savepoint
+    /// costs a copy of every page the event first touches.
+    private let isolateEvents: Bool
     private var cache = WorkflowState()
     private var chains = ChainCache()
     private var sinceSweep = 0
 
-    init(db: Connection, caching: Bool = true) {
+    init(db: Connection, caching: Bool = true, isolateEvents: Bool = true) {
         self.db = db
         self.caching = caching
+        self.isolateEvents = isolateEvents
     }
 
     /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
@@ -74,10 +81,11 @@ final class EventApplier {
         }
         let changes = try cache.apply(event)  // a violation leaves the cache as it was
         do {
-            try db.savepoint {
-                try db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
-                try ChangeWriter(db: db, eventSeq: db.lastInsertRowID, chains: chains).write(changes)
+            let write = {
+                try self.db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
+                try ChangeWriter(db: self.db, eventSeq: self.db.lastInsertRowID, chains: self.chains).write(changes)
             }
+            if isolateEvents { try db.savepoint(write) } else { try write() }
         } catch {
             cache = WorkflowState()  // the database rolled back what the caches already hold
             chains = ChainCache()
@@ -123,7 +131,7 @@ extension Store {
     @discardableResult
     public func apply(_ events: [Event]) throws -> [ApplyOutcome] {
         try write { db in
-            let applier = EventApplier(db: db)
+            let applier = EventApplier(db: db, isolateEvents: false)  // the batch is all or nothing
             return try events.map { try applier.apply($0) }
         }
     }

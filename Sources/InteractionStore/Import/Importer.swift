@@ -48,7 +48,7 @@ extension Store {
         var summary = ImportSummary()
         var reader = LineReader(fd: fd)
         try withWriter { db in
-            let applier = EventApplier(db: db, caching: options.caching)
+            let applier = EventApplier(db: db, caching: options.caching, isolateEvents: !options.atomic)
             var sinceCommit = 0
             func process(_ line: UnsafeRawBufferPointer) throws {
                 summary.lines += 1
