@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// The benchmark package: its own SwiftPM package so that the product's dependency graph
+// stays small. Run from the repository root:
+//   swift run -c release --package-path Benchmarks storebench
+import PackageDescription
+
+let package = Package(
+    name: "StoreBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "InteractionStore", path: ".."),
+    ],
+    targets: [
+        // The raw-SQLite baseline: the same rows, schema and batching, no rules, in C.
+        .target(
+            name: "CBaseline",
+            path: "Sources/CBaseline",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        .executableTarget(
+            name: "storebench",
+            dependencies: [
+                "CBaseline",
+                .product(name: "InteractionStore", package: "InteractionStore"),
+            ],
+            path: "Sources/storebench",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)
