@@ -90,14 +90,14 @@ extension Store {
                       onInteraction: ((PurgedInteraction) -> Void)? = nil) throws -> PurgeSummary {
         if dryRun {
             return try read { db in
-                try Purger(db: db, doomed: "doomed", prefix: Purger.doomedCTE).summary(cutoff: cutoff, dryRun: true, onInteraction: onInteraction)
+                try Purger(db: db, prefix: Purger.doomedCTE).summary(cutoff: cutoff, dryRun: true, onInteraction: onInteraction)
             }
         }
         return try write { db in
             try db.execute("CREATE TEMP TABLE IF NOT EXISTS purge_doomed (id TEXT PRIMARY KEY, kind TEXT NOT NULL) STRICT")
             try db.run("DELETE FROM temp.purge_doomed")
             try db.run(Purger.doomedCTE + " INSERT INTO temp.purge_doomed (id, kind) SELECT id, kind FROM doomed", [cutoff])
-            let purger = Purger(db: db, doomed: "temp.purge_doomed", prefix: "")
+            let purger = Purger(db: db, prefix: "WITH doomed AS (SELECT id, kind FROM temp.purge_doomed)")
             var summary = try purger.summary(cutoff: cutoff, dryRun: false, onInteraction: onInteraction)
             let heads = try db.scalarString("""
                 SELECT json_group_object(id, head) FROM (
@@ -105,11 +105,10 @@ extension Store {
                     FROM interactions i JOIN temp.purge_doomed d ON d.id = i.id ORDER BY i.id)
                 """) ?? "{}"
             try db.run("UPDATE purge_gate SET open = 1 WHERE id = 1")
-            let inDoomed = "IN (SELECT id FROM temp.purge_doomed)"
-            try db.run("DELETE FROM timeline WHERE interaction_id \(inDoomed)")
-            try db.run("DELETE FROM connections WHERE interaction_id \(inDoomed)")
-            try db.run("DELETE FROM disposition_changes WHERE interaction_id \(inDoomed)")
-            try db.run("DELETE FROM requests WHERE interaction_id \(inDoomed) OR consultation_id \(inDoomed)")
+            try db.run("DELETE FROM timeline WHERE interaction_id IN (SELECT id FROM temp.purge_doomed)")
+            try db.run("DELETE FROM connections WHERE interaction_id IN (SELECT id FROM temp.purge_doomed)")
+            try db.run("DELETE FROM disposition_changes WHERE interaction_id IN (SELECT id FROM temp.purge_doomed)")
+            try db.run("DELETE FROM requests WHERE interaction_id IN (SELECT id FROM temp.purge_doomed) OR consultation_id IN (SELECT id FROM temp.purge_doomed)")
             try db.run("DELETE FROM interactions WHERE id IN (SELECT id FROM temp.purge_doomed WHERE kind = 'consultation')")
             try db.run("DELETE FROM interactions WHERE id IN (SELECT id FROM temp.purge_doomed WHERE kind = 'chat')")
             try db.run("UPDATE purge_gate SET open = 0 WHERE id = 1")
@@ -157,34 +156,33 @@ private struct Purger {
         """
 
     let db: Connection
-    /// The table or CTE name holding `(id, kind)`.
-    let doomed: String
-    /// The CTE to put before each query (empty when `doomed` is a table).
+    /// The `WITH` clause defining `doomed(id, kind)` that starts every query: the cut-off rule
+    /// (dry run) or the table the purge filled. The queries name `doomed` literally, so no SQL
+    /// is assembled from values.
     let prefix: String
 
     func summary(cutoff: Int64, dryRun: Bool, onInteraction: ((PurgedInteraction) -> Void)?) throws -> PurgeSummary {
-        let parameters: [any SQLBindable] = prefix.isEmpty ? [] : [cutoff]
+        let parameters: [any SQLBindable] = prefix == Purger.doomedCTE ? [cutoff] : []
         func count(_ sql: String) throws -> Int {
             Int(try db.scalarInt(prefix + " " + sql, parameters) ?? 0)
         }
-        let inDoomed = "IN (SELECT id FROM \(doomed))"
         let summary = PurgeSummary(
             cutoff: cutoff, dryRun: dryRun,
-            chats: try count("SELECT count(*) FROM \(doomed) WHERE kind = 'chat'"),
-            consultations: try count("SELECT count(*) FROM \(doomed) WHERE kind = 'consultation'"),
-            entries: try count("SELECT count(*) FROM timeline WHERE interaction_id \(inDoomed)"),
-            connections: try count("SELECT count(*) FROM connections WHERE interaction_id \(inDoomed)"),
-            requests: try count("SELECT count(*) FROM requests WHERE interaction_id \(inDoomed) OR consultation_id \(inDoomed)"),
-            dispositionChanges: try count("SELECT count(*) FROM disposition_changes WHERE interaction_id \(inDoomed)"),
+            chats: try count("SELECT count(*) FROM doomed WHERE kind = 'chat'"),
+            consultations: try count("SELECT count(*) FROM doomed WHERE kind = 'consultation'"),
+            entries: try count("SELECT count(*) FROM timeline WHERE interaction_id IN (SELECT id FROM doomed)"),
+            connections: try count("SELECT count(*) FROM connections WHERE interaction_id IN (SELECT id FROM doomed)"),
+            requests: try count("SELECT count(*) FROM requests WHERE interaction_id IN (SELECT id FROM doomed) OR consultation_id IN (SELECT id FROM doomed)"),
+            dispositionChanges: try count("SELECT count(*) FROM disposition_changes WHERE interaction_id IN (SELECT id FROM doomed)"),
             unexportedInteractions: try count("""
                 SELECT count(*) FROM interactions
-                WHERE id \(inDoomed) AND final_seq > (SELECT seq FROM export_watermark WHERE id = 1)
+                WHERE id IN (SELECT id FROM doomed) AND final_seq > (SELECT seq FROM export_watermark WHERE id = 1)
                 """),
             purgeId: nil)
         if let onInteraction {
             try db.forEach(prefix + """
                  SELECT i.id, i.kind, i.ended_at, i.next_entry - 1, i.chain_head
-                FROM interactions i WHERE i.id \(inDoomed) ORDER BY i.ended_at, i.id
+                FROM interactions i WHERE i.id IN (SELECT id FROM doomed) ORDER BY i.ended_at, i.id
                 """, parameters) { row in
                 onInteraction(PurgedInteraction(id: row.string(0), kind: row.string(1), endedAt: row.int64(2), entries: row.int64(3),
                                                 chainHead: row.isNull(4) ? nil : row.blob(4).hexString))
