@@ -63,12 +63,17 @@ extension Store {
                     case .duplicate:
                         summary.duplicates += 1
                     }
-                } catch let error as EventDecodingError {
-                    let rejected = RejectedLine(line: summary.lines, eventId: error.eventId, reason: error.reason)
-                    summary.rejected.append(rejected)
-                    try onRejected(rejected, line)
-                } catch let violation as RuleViolation {
-                    let rejected = RejectedLine(line: summary.lines, eventId: violation.eventId, reason: violation.reason)
+                } catch {
+                    // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
+                    let rejected: RejectedLine
+                    switch error {
+                    case let error as EventDecodingError:
+                        rejected = RejectedLine(line: summary.lines, eventId: error.eventId, reason: error.reason)
+                    case let violation as RuleViolation:
+                        rejected = RejectedLine(line: summary.lines, eventId: violation.eventId, reason: violation.reason)
+                    default:
+                        throw error
+                    }
                     summary.rejected.append(rejected)
                     try onRejected(rejected, line)
                 }

@@ -19,12 +19,7 @@ extension Store {
     /// interactions, and the verification of its hash chain.
     /// - Throws: `StoreError.unknownInteraction`, `SQLiteError`.
     public func audit(_ id: String) throws -> AuditRecord {
-        do {
-            return try auditRecord(id)
-        } catch StoreError.unknownInteraction(let missing) {
-            if let record = try purgeRecord(of: missing) { throw StoreError.purgedInteraction(missing, record) }
-            throw StoreError.unknownInteraction(missing)
-        }
+        try explainingPurges { try auditRecord(id) }
     }
 
     private func auditRecord(_ id: String) throws -> AuditRecord {

@@ -17,7 +17,7 @@ struct StateLoader {
     func load(for event: Event, into state: inout WorkflowState) throws {
         switch event.body {
         case let .agentState(agent, _, channel, _):
-            try loadLatestAgentState(agent, channel: channel, into: &state)
+            try loadAgentState(agent, channel: channel, into: &state)
         case let .chatStarted(interaction, _, _):
             try loadCluster(interaction, into: &state)
         case let .partyJoined(interaction, _), let .message(interaction, _, _, _), let .partyRemoved(interaction, _, _),
@@ -106,19 +106,15 @@ struct StateLoader {
 
     // MARK: Agents and codes
 
-    private func loadLatestAgentState(_ agent: String, channel: String, into state: inout WorkflowState) throws {
-        state.agentStates[AgentChannel(agent: agent, channel: channel)] = nil
+    /// The agent's state change in effect at `time` (the latest one when `time` is nil),
+    /// replacing whatever the state held for that agent.
+    private func loadAgentState(_ agent: String, channel: String, at time: Int64? = nil, into state: inout WorkflowState) throws {
+        let key = AgentChannel(agent: agent, channel: channel)
+        state.agentStates[key] = nil
         if let change = try db.queryOne(
-            "SELECT state, at FROM agent_states WHERE agent_id = ? AND channel = ? ORDER BY at DESC, id DESC LIMIT 1", [agent, channel], Self.agentStateChange) {
-            state.agentStates[AgentChannel(agent: agent, channel: channel)] = [change]
-        }
-    }
-
-    private func loadAgentState(_ agent: String, channel: String, at time: Int64, into state: inout WorkflowState) throws {
-        state.agentStates[AgentChannel(agent: agent, channel: channel)] = nil
-        if let change = try db.queryOne(
-            "SELECT state, at FROM agent_states WHERE agent_id = ? AND channel = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1", [agent, channel, time], Self.agentStateChange) {
-            state.agentStates[AgentChannel(agent: agent, channel: channel)] = [change]
+            "SELECT state, at FROM agent_states WHERE agent_id = ? AND channel = ? AND at <= ? ORDER BY at DESC, id DESC LIMIT 1",
+            [agent, channel, time ?? .max], Self.agentStateChange) {
+            state.agentStates[key] = [change]
         }
     }
 

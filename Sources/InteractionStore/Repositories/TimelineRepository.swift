@@ -13,8 +13,14 @@ extension Store {
     /// - Throws: `StoreError.unknownInteraction`; `StoreError.invalidRequest` for `--as contact`
     ///   on a consultation (the contact never sees it).
     public func transcript(of interaction: String, as audience: Audience = .agent) throws -> [TimelineEntry] {
+        try explainingPurges { try timeline(of: interaction, as: audience) }
+    }
+
+    /// Runs a read of one interaction; when the interaction is unknown because retention
+    /// purged it, the error says which purge took it instead of only "unknown".
+    func explainingPurges<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try timeline(of: interaction, as: audience)
+            return try body()
         } catch StoreError.unknownInteraction(let missing) {
             if let record = try purgeRecord(of: missing) { throw StoreError.purgedInteraction(missing, record) }
             throw StoreError.unknownInteraction(missing)
