@@ -9,13 +9,19 @@ public enum ApplyOutcome: Sendable, Equatable {
 }
 
 /// The apply path: ledger check, load the state the event needs, ask the rules, write the changes.
-/// Runs inside the caller's write transaction; each event in its own savepoint.
+/// Runs inside a write transaction opened by `transaction` (or `commitAndContinue`).
 ///
-/// Within one transaction the applier keeps the rules' state of the interactions it has seen
-/// (a cache), so a busy log does not re-read the same open chats for every message. The rules
-/// change the cached state only for accepted events, exactly as the writes change the
-/// database; if a write fails the cache is dropped. Ended interactions are swept out regularly,
-/// so the cache holds about the open interactions only.
+/// The applier keeps the rules' state of the interactions it has seen (a cache), so a busy
+/// log does not re-read the same open chats for every message, and the chain links of the
+/// interactions it wrote to (`ChainCache`, flushed before every commit). The rules change the
+/// cached state only for accepted events, exactly as the writes change the database.
+///
+/// The `Store` keeps one applier with its writer connection, so live single-event commits
+/// find their chat cached too. The cache stays true because every way the database can change
+/// is accounted for: this applier's own commits keep it; a rollback drops it; a write by
+/// another connection (another process) moves `PRAGMA data_version`, checked at the start of
+/// every transaction; any other write through the store's writer drops the store's applier.
+/// Ended interactions are swept out regularly, so the cache holds about the open ones only.
 final class EventApplier {
     let db: Connection
     private let caching: Bool
@@ -24,15 +30,63 @@ final class EventApplier {
     /// rules have accepted the event before anything is written, so a failing write is an
     /// I/O or internal error that rolls the whole transaction back anyway — and a savepoint
     /// costs a copy of every page the event first touches.
-    private let isolateEvents: Bool
+    var isolateEvents: Bool
     private var cache = WorkflowState()
-    private var chains = ChainCache()
+    private let chains = ChainCache()
     private var sinceSweep = 0
+    /// `PRAGMA data_version` when the cache was last known true; nil: nothing cached yet.
+    private var dataVersion: Int64?
+    /// Set when a write failed part-way: the caches no longer match the database, so nothing
+    /// of this transaction may be committed.
+    private var mustRollBack = false
 
     init(db: Connection, caching: Bool = true, isolateEvents: Bool = true) {
         self.db = db
         self.caching = caching
         self.isolateEvents = isolateEvents
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`): the cache is checked against
+    /// other connections' commits first, and the chain links are flushed before the commit.
+    /// On any error the transaction rolls back and the cache is dropped.
+    /// - Throws: what `body` throws, or `SQLiteError` (busy, I/O).
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try db.transaction {
+                try revalidate()
+                let result = try body()
+                try flush()
+                return result
+            }
+        } catch {
+            reset()
+            throw error
+        }
+    }
+
+    /// Commits what the open transaction holds and opens the next one (batched imports).
+    /// - Throws: `SQLiteError`; the caller's transaction then rolls back.
+    func commitAndContinue() throws {
+        try flush()
+        try db.commitAndBegin()
+        try revalidate()
+    }
+
+    /// Drops the cache when another connection committed since it was last known true.
+    private func revalidate() throws {
+        let version = try db.scalarInt("PRAGMA data_version")
+        if version != dataVersion { reset() }
+        dataVersion = version
+    }
+
+    /// Writes the chain links the database does not hold yet (before a commit).
+    private func flush() throws {
+        guard !mustRollBack else {
+            throw SQLiteError(code: .abort, message: "an earlier write of this transaction failed; it must be rolled back, not committed")
+        }
+        try chains.flush(db)
     }
 
     /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
@@ -57,7 +111,7 @@ final class EventApplier {
         return Array(hasher.finalize())
     }
 
-    /// Applies one event in a savepoint.
+    /// Applies one event (in a savepoint when `isolateEvents`).
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
     func apply(_ event: Event) throws -> ApplyOutcome {
         let hash = Self.contentHash(event)
@@ -69,12 +123,11 @@ final class EventApplier {
             return .duplicate
         }
         if !caching {
-            cache = WorkflowState()
-            chains = ChainCache()
+            try flush()
+            reset()
         }
-        let loader = StateLoader(db: db)
         do {
-            try loader.load(for: event, into: &cache)
+            try StateLoader(db: db).load(for: event, into: &cache)
         } catch {
             cache = WorkflowState()
             throw error
@@ -87,23 +140,26 @@ final class EventApplier {
             }
             if isolateEvents { try db.savepoint(write) } else { try write() }
         } catch {
-            cache = WorkflowState()  // the database rolled back what the caches already hold
-            chains = ChainCache()
+            reset()  // the database rolls back what the caches already hold
+            mustRollBack = true
             throw error
         }
         sinceSweep += 1
         if sinceSweep >= 512 {
             sinceSweep = 0
+            try flush()
             cache.sweepEnded()
-            chains = ChainCache()
+            chains.clear()
         }
         return .stored
     }
 
-    /// Forgets the cached state (after a rollback outside the applier's control).
+    /// Forgets the cached state (after a rollback).
     func reset() {
         cache = WorkflowState()
-        chains = ChainCache()
+        chains.clear()
+        dataVersion = nil
+        mustRollBack = false
     }
 }
 
@@ -130,9 +186,9 @@ extension Store {
     /// - Throws: the first `RuleViolation` (nothing of the batch is written), or `SQLiteError`.
     @discardableResult
     public func apply(_ events: [Event]) throws -> [ApplyOutcome] {
-        try write { db in
-            let applier = EventApplier(db: db, isolateEvents: false)  // the batch is all or nothing
-            return try events.map { try applier.apply($0) }
+        try withApplier { applier in
+            applier.isolateEvents = false  // the batch is all or nothing
+            return try applier.transaction { try events.map { try applier.apply($0) } }
         }
     }
 }

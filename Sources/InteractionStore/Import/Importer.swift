@@ -47,8 +47,8 @@ extension Store {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = ImportSummary()
         var reader = LineReader(fd: fd)
-        try withWriter { db in
-            let applier = EventApplier(db: db, caching: options.caching, isolateEvents: !options.atomic)
+        try withApplier(caching: options.caching) { applier in
+            applier.isolateEvents = !options.atomic
             var sinceCommit = 0
             func process(_ line: UnsafeRawBufferPointer) throws {
                 summary.lines += 1
@@ -78,14 +78,13 @@ extension Store {
                     try onRejected(rejected, line)
                 }
                 if !options.atomic, let every = options.commitEvery, sinceCommit >= every {
-                    try db.execute("COMMIT")
-                    try db.execute("BEGIN IMMEDIATE")
+                    try applier.commitAndContinue()
                     sinceCommit = 0
                     onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: true))
                 }
             }
             do {
-                try db.transaction {
+                try applier.transaction {
                     try reader.forEachLine(process)
                     if options.atomic, !summary.rejected.isEmpty { throw AtomicImportRejected() }
                 }

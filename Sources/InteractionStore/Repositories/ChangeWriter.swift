@@ -1,45 +1,21 @@
-/// The next entry number and chain head of the interactions an applier has written to, so a
-/// busy chat's head is not read back from the database for every message. Dropped whenever a
-/// write fails (the database rolled back what it holds).
-final class ChainCache {
-    var links: [ExactID: (next: Int64, head: [UInt8])] = [:]
-}
-
 /// Persists the changes of one accepted event; numbers and hash-chains timeline entries.
 ///
-/// Per interaction, the new entry number, chain head and latest event time are written once at
-/// the end of the event rather than after every entry.
+/// An interaction's entry number, chain head and latest event time go to `chains`, which writes
+/// them to `interactions` once per interaction when flushed (the caller flushes before commit).
 struct ChangeWriter {
     let db: Connection
     /// The ledger sequence of the event being written.
     let eventSeq: Int64
     /// Chain links kept between events (a fresh cache reads them from the database).
-    var chains = ChainCache()
+    let chains: ChainCache
 
-    private final class Pending {
-        var order: [ExactID] = []
-        var latest: [ExactID: Int64] = [:]
-        var chained: Set<ExactID> = []
-
-        func note(_ id: ExactID) {
-            if latest[id] == nil && !chained.contains(id) { order.append(id) }
-        }
-    }
-
+    /// Writes `changes` in order.
+    /// - Throws: `SQLiteError`.
     func write(_ changes: [Change]) throws {
-        let pending = Pending()
-        for change in changes { try write(change, pending) }
-        for id in pending.order {
-            let link = pending.chained.contains(id) ? chains.links[id] : nil
-            try db.run("""
-                UPDATE interactions SET next_entry = coalesce(?, next_entry), chain_head = coalesce(?, chain_head),
-                       latest_at = max(latest_at, coalesce(?, latest_at))
-                WHERE id = ?
-                """, [link?.next, link?.head, pending.latest[id], id.text])
-        }
+        for change in changes { try write(change) }
     }
 
-    private func write(_ change: Change, _ pending: Pending) throws {
+    private func write(_ change: Change) throws {
         switch change {
         case let .createInteraction(id, kind, parent, contact, contactName, at):
             try db.run("""
@@ -49,32 +25,30 @@ struct ChangeWriter {
         case let .join(interaction, party, kind, role, at, request):
             try db.run("INSERT INTO connections (interaction_id, party_id, party_kind, role, joined_at, request_id) VALUES (?, ?, ?, ?, ?, ?)",
                        [interaction, party, kind.rawValue, role, at, request])
-            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .joined, party: party), pending)
+            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .joined, party: party))
         case let .leave(interaction, party, at, reason, by):
             try db.run("""
                 UPDATE connections SET left_at = ?, leave_reason = ?, removed_by = ?
                 WHERE interaction_id = ? AND party_id = ? AND left_at IS NULL
                 """, [at, reason.rawValue, by, interaction, party])
             try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: by == nil ? .left : .removed,
-                                          party: party, reason: reason.rawValue, by: by), pending)
+                                          party: party, reason: reason.rawValue, by: by))
         case let .ownership(interaction, agent, at, reason):
             try db.run("UPDATE interactions SET owner_id = ? WHERE id = ?", [agent, interaction])
             if reason == "automatic" {
                 try db.run("UPDATE connections SET became_owner = 1 WHERE interaction_id = ? AND party_id = ? AND left_at IS NULL", [interaction, agent])
             }
-            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .ownership, party: agent, reason: reason), pending)
+            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .ownership, party: agent, reason: reason))
         case let .setOwner(interaction, agent):
             try db.run("UPDATE interactions SET owner_id = ? WHERE id = ?", [agent, interaction])
         case let .message(interaction, party, at, text, visibility):
-            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .message, party: party, text: text, visibility: visibility), pending)
+            try appendEntry(TimelineEntry(interaction: interaction, seq: 0, time: at, kind: .message, party: party, text: text, visibility: visibility))
         case let .end(interaction, at):
             try db.run("UPDATE interactions SET status = 'ended', ended_at = ?, final_seq = ? WHERE id = ?", [at, eventSeq, interaction])
         case let .noteEndEvent(interaction):
             try db.run("UPDATE interactions SET end_event_seen = 1 WHERE id = ?", [interaction])
         case let .touch(interaction, at):
-            let id = ExactID(interaction)
-            pending.note(id)
-            pending.latest[id] = Swift.max(pending.latest[id] ?? at, at)
+            chains.touch(ExactID(interaction), at: at)
         case let .createRequest(request):
             try db.run("""
                 INSERT INTO requests (id, kind, interaction_id, consultation_id, from_agent, target_kind, target_id, mode, requested_at, status, requested_seq)
@@ -98,18 +72,9 @@ struct ChangeWriter {
     }
 
     /// Numbers the entry after the interaction's last one and links it to the chain head.
-    private func appendEntry(_ draft: TimelineEntry, _ pending: Pending) throws {
+    private func appendEntry(_ draft: TimelineEntry) throws {
         let id = ExactID(draft.interaction)
-        let link: (next: Int64, head: [UInt8])
-        if let cached = chains.links[id] {
-            link = cached
-        } else if let stored = try db.queryOne("SELECT next_entry, chain_head FROM interactions WHERE id = ?", [draft.interaction], {
-            (next: $0.int64(0), head: $0.isNull(1) ? HashChain.genesis : $0.blob(1))
-        }) {
-            link = stored
-        } else {
-            throw SQLiteError(code: .constraint, message: "timeline entry for an interaction that is not stored", sql: nil)
-        }
+        let link = try chains.link(id, db: db)
         var entry = draft
         entry.seq = link.next
         let hash = HashChain.link(previous: link.head, entry: entry)
@@ -118,8 +83,6 @@ struct ChangeWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [entry.interaction, entry.seq, entry.time, entry.kind.rawValue, entry.party, entry.text, entry.visibility.rawValue,
                   entry.reason, entry.by, eventSeq, link.head, hash])
-        chains.links[id] = (next: link.next + 1, head: hash)
-        pending.note(id)
-        pending.chained.insert(id)
+        chains.advance(id, head: hash)
     }
 }

@@ -42,7 +42,9 @@ extension Store {
         try write { db in
             var state = try StateLoader(db: db).state(for: event)
             let changes = try state.apply(event)
-            try ChangeWriter(db: db, eventSeq: 0).write(changes)
+            let chains = ChainCache()
+            try ChangeWriter(db: db, eventSeq: 0, chains: chains).write(changes)
+            try chains.flush(db)
             return !changes.isEmpty
         }
     }

@@ -258,15 +258,24 @@ public final class Connection {
     /// - Throws: what `body` throws, or `SQLiteError` from BEGIN/COMMIT (e.g. busy).
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction { return try savepoint(body) }
-        try execute("BEGIN IMMEDIATE")
+        // Cached like every statement: a live writer begins and commits once per event.
+        try run("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try run("COMMIT")
             return result
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? run("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Commits the open transaction and opens the next one (`BEGIN IMMEDIATE`), for work that
+    /// commits in batches inside one `transaction` call.
+    /// - Throws: `SQLiteError` (busy, I/O); the caller's `transaction` then rolls back what is open.
+    public func commitAndBegin() throws(SQLiteError) {
+        try run("COMMIT")
+        try run("BEGIN IMMEDIATE")
     }
 
     /// Runs `body` in a savepoint: released on success, rolled back to on error (the outer

@@ -47,6 +47,9 @@ public final class Store: @unchecked Sendable {
 
     private let writerLock = NSLock()
     private let writer: Connection
+    /// The writer's event applier with its rules cache, kept between `apply` calls (guarded by
+    /// `writerLock`); nil after any other write through the writer, which it cannot follow.
+    private var retainedApplier: EventApplier?
     private let readerLock = NSLock()
     private var idleReaders: [Connection] = []
 
@@ -83,7 +86,21 @@ public final class Store: @unchecked Sendable {
     public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
         writerLock.lock()
         defer { writerLock.unlock() }
+        retainedApplier = nil  // this write may change what its cache holds
         return try body(writer)
+    }
+
+    /// Runs `body` with the writer's event applier, whose cache survives the call when `body`
+    /// succeeds (the next live event finds its chat cached); `caching: false` gives a fresh
+    /// applier that reads everything afresh for each event.
+    func withApplier<T>(caching: Bool = true, _ body: (EventApplier) throws -> T) throws -> T {
+        writerLock.lock()
+        defer { writerLock.unlock() }
+        let applier = caching ? (retainedApplier ?? EventApplier(db: writer)) : EventApplier(db: writer, caching: false)
+        retainedApplier = nil  // kept again only if `body` succeeds
+        let result = try body(applier)
+        if caching { retainedApplier = applier }
+        return result
     }
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the writer connection.
