@@ -70,6 +70,15 @@ public enum Timestamp {
     /// Values outside years 0000...9999 (which `parse` never produces) still format
     /// without trapping, with a sign and as many year digits as needed.
     public static func format(_ milliseconds: Int64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(milliseconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the `format` text of `milliseconds` to `bytes` (export writes times this way,
+    /// without a `String` per value).
+    static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
         // Floor division so times before 1970 land on the right day.
         var days = milliseconds / millisecondsPerDay
         var rest = milliseconds % millisecondsPerDay
@@ -84,44 +93,31 @@ public enum Timestamp {
         let minute = totalSeconds / 60 % 60
         let hour = totalSeconds / 3600
 
-        var yearText = ""
-        if !(0...9999).contains(year) {
+        func put(_ value: Int64, width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var remaining = value
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: remaining / divisor) &+ 0x30)
+                remaining %= divisor
+                divisor /= 10
+            }
+        }
+        if (0...9999).contains(year) {
+            put(year, width: 4)
+        } else {
             let digits = String(year.magnitude)
-            yearText = (year < 0 ? "-" : "")
-                + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            if year < 0 { bytes.append(0x2D) }
+            bytes.append(contentsOf: repeatElement(0x30, count: max(0, 4 - digits.utf8.count)))
+            bytes.append(contentsOf: digits.utf8)
         }
-        // The year, then "-MM-DDTHH:MM:SS.sssZ" (20 bytes).
-        let capacity = (yearText.isEmpty ? 4 : yearText.utf8.count) + 20
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var position = 0
-            func put(_ byte: UInt8) {
-                buffer[position] = byte
-                position += 1
-            }
-            func put(_ value: Int64, width: Int) {
-                var divisor: Int64 = 1
-                for _ in 1..<width { divisor *= 10 }
-                var remaining = value
-                while divisor > 0 {
-                    put(UInt8(truncatingIfNeeded: remaining / divisor) &+ 0x30)
-                    remaining %= divisor
-                    divisor /= 10
-                }
-            }
-            if yearText.isEmpty {
-                put(year, width: 4)
-            } else {
-                for byte in yearText.utf8 { put(byte) }
-            }
-            put(0x2D); put(month, width: 2)
-            put(0x2D); put(day, width: 2)
-            put(0x54); put(hour, width: 2)
-            put(0x3A); put(minute, width: 2)
-            put(0x3A); put(second, width: 2)
-            put(0x2E); put(millis, width: 3)
-            put(0x5A)
-            return position
-        }
+        bytes.append(0x2D); put(month, width: 2)
+        bytes.append(0x2D); put(day, width: 2)
+        bytes.append(0x54); put(hour, width: 2)
+        bytes.append(0x3A); put(minute, width: 2)
+        bytes.append(0x3A); put(second, width: 2)
+        bytes.append(0x2E); put(millis, width: 3)
+        bytes.append(0x5A)
     }
 
     // MARK: Calendar arithmetic (Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms")

@@ -55,9 +55,14 @@ final class ExportFile {
         try append(text.utf8)
     }
 
-    /// Counts one row written.
+    /// Appends one row, written by `body` straight into the file's buffer.
+    /// - Throws: `StoreError.io` when a flush fails.
     @inline(__always)
-    func endRow() { rows += 1 }
+    func appendRow(_ body: (inout [UInt8]) -> Void) throws {
+        body(&buffer)
+        rows += 1
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }

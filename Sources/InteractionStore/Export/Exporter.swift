@@ -60,10 +60,10 @@ extension Store {
                 for entity in ExportEntity.all {
                     let file = try ExportFile(directory: directory.path, name: entity.fileName(options.format), token: token)
                     files.append(file)
-                    let encoder = ExportRowEncoder(format: options.format, columns: entity.columns)
+                    let encoder = ExportRowEncoder(format: options.format, columns: entity.columns, redactor: redactor)
                     try file.append(encoder.header)
                     try db.forEach(entity.sql, [from, to]) { row in
-                        try encoder.write(entity.row(row, redactor), to: file)
+                        try encoder.write(row, to: file)
                         if file.rows % 10_000 == 0 { onProgress(ExportProgress(entity: entity.name, rows: file.rows)) }
                     }
                     try file.finish()

@@ -114,6 +114,23 @@ public final class Statement {
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
+    /// Calls `body` with the bytes of column `index` (its UTF-8 text, or a blob's bytes), valid
+    /// only during the call; nil for NULL. Lets a writer copy a value without a `String`.
+    public func withBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL:
+            return nil
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            let pointer = sqlite3_column_blob(handle, index)?.assumingMemoryBound(to: UInt8.self)
+            return try body(UnsafeBufferPointer(start: count > 0 ? pointer : nil, count: count))
+        default:
+            let pointer = sqlite3_column_text(handle, index)
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return try body(UnsafeBufferPointer(start: count > 0 ? pointer : nil, count: count))
+        }
+    }
+
     /// Column `index` as an `SQLValue` of its storage class.
     public func value(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
