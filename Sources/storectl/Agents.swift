@@ -9,8 +9,8 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let states = try database.openExisting().currentAgentStates()
-            Terminal.write(Tabular(columns: CurrentAgentState.columns, rows: states.map(\.cells)).rendered(output.resolved))
+            let states = try database.read { try $0.currentAgentStates() }
+            try Terminal.write(Tabular(columns: CurrentAgentState.columns, rows: states.map(\.cells)).rendered(output.resolved))
         }
     }
 }

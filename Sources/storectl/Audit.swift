@@ -13,7 +13,7 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let audit = try database.openExisting().audit(interaction)
+            let audit = try database.read { try $0.audit(interaction) }
             let record = audit.interaction
             let summary = Tabular(columns: ["interaction", "kind", "parent", "contact", "owner", "status", "started_at", "ended_at"], rows: [[
                 .text(record.id), .text(record.kind.rawValue), .text(record.parent), .text(record.contact), .text(record.owner),
@@ -33,12 +33,12 @@ extension StoreCtl {
                 parts.append(JSONWriter.quote("chain") + ":" + JSONWriter.object([
                     ("verified", .bool(verified)), ("entries", .integer(Int64(audit.chain.entries))), ("head", .text(audit.chain.head)),
                     ("problems", .text(audit.chain.problems.isEmpty ? nil : audit.chain.problems.joined(separator: "\n")))]))
-                Terminal.write("{" + parts.joined(separator: ",\n") + "}\n")
+                try Terminal.write("{" + parts.joined(separator: ",\n") + "}\n")
             case .csv:
-                for (name, table) in sections { Terminal.write("# \(name)\r\n" + table.csv()) }
+                for (name, table) in sections { try Terminal.write("# \(name)\r\n" + table.csv()) }
             case .table:
-                for (name, table) in sections { Terminal.write("== \(name) ==\n" + table.table() + "\n") }
-                Terminal.write(verified
+                for (name, table) in sections { try Terminal.write("== \(name) ==\n" + table.table() + "\n") }
+                try Terminal.write(verified
                     ? "chain verified, \(audit.chain.entries) entries, head \(audit.chain.head ?? "none")\n"
                     : "chain BROKEN:\n" + audit.chain.problems.map { "  " + $0 }.joined(separator: "\n") + "\n")
             }

@@ -25,13 +25,13 @@ extension StoreCtl {
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let summary = try store.backup(to: destination) { copied, total in
                 if showProgress, total > 0 {
-                    FileHandle.standardError.write(Data("\r\u{1B}[Kbackup: \(copied * 100 / total)% (\(copied) of \(total) pages)…".utf8))
+                    Terminal.writeError("\r\u{1B}[Kbackup: \(copied * 100 / total)% (\(copied) of \(total) pages)…")
                 }
             }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { Terminal.writeError("\r\u{1B}[K") }
             guard !quiet else { return }
             let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
-            print("backup: \(summary.destination): \(summary.pages) pages of \(summary.pageSize) bytes (\(summary.bytes) bytes, \(megabytes) MiB) in \(String(format: "%.2f", summary.seconds)) s")
+            try Terminal.print("backup: \(summary.destination): \(summary.pages) pages of \(summary.pageSize) bytes (\(summary.bytes) bytes, \(megabytes) MiB) in \(String(format: "%.2f", summary.seconds)) s")
         }
     }
 }

@@ -20,7 +20,7 @@ extension StoreCtl {
             guard report.problems.isEmpty else {
                 throw CommandFailure(status: .dataError, message: "check failed: \(report.problems.count) problem(s) in \(database.path)")
             }
-            print("ok: integrity, foreign keys, migrations and \(report.chainsVerified) hash chains (\(report.entriesVerified) entries) verified")
+            try Terminal.print("ok: integrity, foreign keys, migrations and \(report.chainsVerified) hash chains (\(report.entriesVerified) entries) verified")
         }
     }
 }

@@ -55,12 +55,12 @@ extension StoreCtl {
             switch output.resolved {
             case .json:
                 let counts = Tabular(reportRows: dispositions).json().trimmingCharacters(in: .whitespacesAndNewlines)
-                Terminal.write("{\"conferences\":\(conferences.json),\n\"dispositions\":\(counts)}\n")
+                try Terminal.write("{\"conferences\":\(conferences.json),\n\"dispositions\":\(counts)}\n")
             case .csv:
-                Terminal.write(conferences.tabular.csv() + "\r\n" + Tabular(reportRows: dispositions).csv())
+                try Terminal.write(conferences.tabular.csv() + "\r\n" + Tabular(reportRows: dispositions).csv())
             case .table:
-                Terminal.write("Conference outcomes\n" + conferences.tabular.table() + "\nDispositions\n" + Tabular(reportRows: dispositions).table())
-                Terminal.write("\nNext: storectl report conferences --db \(database.path), or storectl transcript ID --db \(database.path)\n")
+                try Terminal.write("Conference outcomes\n" + conferences.tabular.table() + "\nDispositions\n" + Tabular(reportRows: dispositions).table())
+                try Terminal.write("\nNext: storectl report conferences --db \(database.path), or storectl transcript ID --db \(database.path)\n")
             }
         }
 
@@ -71,7 +71,7 @@ extension StoreCtl {
             buffer.reserveCapacity(1 << 20)
             var count = 0
             func flush() throws {
-                if let file { try file.write(buffer) } else { FileHandle.standardOutput.write(Data(buffer)) }
+                if let file { try file.write(buffer) } else { try Terminal.write(buffer) }
                 buffer.removeAll(keepingCapacity: true)
             }
             try generator.generate { line in

@@ -16,8 +16,8 @@ extension StoreCtl {
             @OptionGroup var output: FormatOptions
 
             func run() throws {
-                let codes = try database.openExisting().dispositionCodes()
-                Terminal.write(Tabular(columns: DispositionCode.columns, rows: codes.map(\.cells)).rendered(output.resolved))
+                let codes = try database.read { try $0.dispositionCodes() }
+                try Terminal.write(Tabular(columns: DispositionCode.columns, rows: codes.map(\.cells)).rendered(output.resolved))
             }
         }
 

@@ -66,14 +66,14 @@ extension StoreCtl {
                     ExportOptions(directory: out, format: fileFormat, full: full, redact: redact),
                     onProgress: { progress in
                         if showProgress {
-                            FileHandle.standardError.write(Data("\r\u{1B}[K\(progress.entity): \(progress.rows) rows…".utf8))
+                            Terminal.writeError("\r\u{1B}[K\(progress.entity): \(progress.rows) rows…")
                         }
                     })
             } catch let error as ExportError {
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if showProgress { Terminal.writeError("\r\u{1B}[K") }
                 throw CommandFailure(status: error.exitStatus, message: error.description)
             }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { Terminal.writeError("\r\u{1B}[K") }
             if let recovered = result.recoveredDirectory {
                 Terminal.printError("note: the previous run was recorded but interrupted before its manifest was in place; put \(recovered)/manifest.json in place")
             }
@@ -81,7 +81,7 @@ extension StoreCtl {
             let manifest = result.manifest
             let counts = manifest.files.map { "\($0.rows) \($0.entity)" }.joined(separator: ", ")
             let kind = manifest.full ? "full" : "incremental"
-            print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s")
+            try Terminal.print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s")
         }
 
         /// `storectl export history`.
@@ -109,7 +109,7 @@ extension StoreCtl {
                     throw CommandFailure(status: .noInput, message: "\(export.database.path): no such database; check the path")
                 }
                 let store = try export.database.open()
-                Terminal.write(ExportRun.table(try store.exportHistory()).rendered(format))
+                try Terminal.write(ExportRun.table(try store.exportHistory()).rendered(format))
             }
         }
     }

@@ -43,28 +43,45 @@ extension StoreCtl {
 
             var rejectSink: OutputFile?
             if let rejectFile { rejectSink = try OutputFile(path: rejectFile) }
-            let store = try database.open()
+            // An import that stores nothing writes nothing (SPEC): into a database that did not
+            // exist, that includes the file this command had to create to find out.
+            let creating = !FileManager.default.fileExists(atPath: database.path)
             let showProgress = !quiet && Terminal.stderrIsTerminal
-            let summary = try store.importEvents(
-                fd: fd, options: ImportOptions(atomic: rejectFile == nil && commitEvery == nil, commitEvery: commitEvery),
-                onRejected: { rejected, raw in
-                    if let sink = rejectSink {
-                        try sink.write(Array("# \(rejected.description)\n".utf8))
-                        try sink.write(Array(raw))
-                        try sink.write([0x0A])
-                    } else {
-                        Terminal.printError(rejected.description)
-                    }
-                },
-                onProgress: { progress in
-                    if commitEvery != nil, progress.committed {
-                        Terminal.printError("committed: \(progress.stored) events through line \(progress.lines)")
-                    } else if showProgress {
-                        FileHandle.standardError.write(Data("\r\(progress.lines) lines, \(progress.stored) events…".utf8))
-                    }
-                })
+            let outcome: Result<ImportSummary, any Error>
+            var removable = false
+            do {
+                // Scoped so the store (its connections) is closed before its files are removed.
+                let store = try database.open()
+                outcome = Result {
+                    try store.importEvents(
+                        fd: fd, options: ImportOptions(atomic: rejectFile == nil && commitEvery == nil, commitEvery: commitEvery),
+                        onRejected: { rejected, raw in
+                            if let sink = rejectSink {
+                                try sink.write(Array("# \(rejected.description)\n".utf8))
+                                try sink.write(Array(raw))
+                                try sink.write([0x0A])
+                            } else {
+                                Terminal.printError(rejected.description)
+                            }
+                        },
+                        onProgress: { progress in
+                            if commitEvery != nil, progress.committed {
+                                Terminal.printError("committed: \(progress.stored) events through line \(progress.lines)")
+                            } else if showProgress {
+                                Terminal.writeError("\r\(progress.lines) lines, \(progress.stored) events…")
+                            }
+                        })
+                }
+                // A failed import may still have committed batches (--commit-every), and another
+                // writer may have used the new file meanwhile: only an empty database goes.
+                if creating, ((try? outcome.get())?.stored ?? 0) == 0 {
+                    removable = (try? store.isEmpty()) ?? false
+                }
+            }
+            if removable { removeDatabaseFiles() }
+            let summary = try outcome.get()
             try rejectSink?.close()
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { Terminal.writeError("\r\u{1B}[K") }
             let rate = Int(summary.eventsPerSecond.rounded())
             let elapsed = String(format: "%.2f", summary.elapsedSeconds)
             if !summary.committed {
@@ -75,6 +92,15 @@ extension StoreCtl {
                 Terminal.printError(line)
             }
             if !summary.rejected.isEmpty { throw CommandFailure(status: .dataError, message: "") }
+        }
+
+        /// Removes the database file this command created, with its WAL and shared-memory files.
+        private func removeDatabaseFiles() {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                if unlink(database.path + suffix) != 0, errno != ENOENT {
+                    Terminal.printError("warning: cannot remove \(database.path + suffix): \(String(cString: strerror(errno)))")
+                }
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ extension StoreCtl {
                 Terminal.printError("\(database.path): up to date, nothing to apply")
             }
             for migration in applied {
-                print("\(dryRun ? "would apply" : "applied") \(migration.fileName) \(migration.checksum)")
+                try Terminal.print("\(dryRun ? "would apply" : "applied") \(migration.fileName) \(migration.checksum)")
             }
         }
 
@@ -51,7 +51,7 @@ extension StoreCtl {
                 for migration in status.pending {
                     table.rows.append([.integer(Int64(migration.version)), .text(migration.name), .text("pending"), .text(migration.checksum), .null, .null])
                 }
-                Terminal.write(table.rendered(output.resolved))
+                try Terminal.write(table.rendered(output.resolved))
                 for problem in status.problems { Terminal.printError(problem.description) }
                 if !status.problems.isEmpty { throw CommandFailure(status: .dataError, message: "") }
             }

@@ -35,13 +35,23 @@ struct DatabaseOptions: ParsableArguments {
         try Store(path: path, options: storeOptions)
     }
 
-    /// Opens an existing store for a read: a missing file is a mistyped path (exit 66), not an
-    /// empty store to create.
-    func openExisting() throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(status: .noInput, message: "\(path): no such database; check --db (or $STORECTL_DB), or import events first")
+    /// Runs a read against the store. A database file that does not exist reads as an empty,
+    /// freshly migrated store (no interactions, empty reports) without being created: the read
+    /// runs on a throwaway store in a private temporary directory, removed afterwards.
+    /// - Throws: what opening the store or `body` throws.
+    func read<T>(_ body: (Store) throws -> T) throws -> T {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            return try body(try Store(path: path, options: storeOptions))
         }
-        return try Store(path: path, options: storeOptions)
+        let directory = try ScratchDirectory(purpose: "read")
+        defer { directory.remove() }
+        let result: T
+        do {
+            // Scoped so the store (its connections) goes before the directory does.
+            let store = try Store(path: directory.path("empty.sqlite"), options: storeOptions)
+            result = try body(store)
+        }
+        return result
     }
 }
 

@@ -17,17 +17,8 @@ final class OutputFile {
     }
 
     func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Foundation.write(fd, base + offset, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure(status: .ioError, message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        if let failure = DescriptorWriter.writeAll(fd, bytes) {
+            throw CommandFailure(status: .ioError, message: "cannot write \(path): \(String(cString: strerror(failure)))")
         }
     }
 

@@ -36,14 +36,23 @@ extension StoreCtl {
             let store = try database.open()
             let shown = Timestamp.format(cutoff)
             if !dryRun { Terminal.printError("purging chats (and their consultations) that ended before \(shown)…") }
+            // The listing callback cannot throw: a failed stdout is kept, the listing stops, and
+            // the command fails with it once the purge (which does not depend on it) is done.
+            var listingFailure: CommandFailure?
             let summary = try store.purge(before: cutoff, dryRun: dryRun, onInteraction: list ? { item in
-                print([item.id, item.kind, Timestamp.format(item.endedAt), String(item.entries), item.chainHead ?? "-"].joined(separator: "\t"))
+                guard listingFailure == nil else { return }
+                do throws(CommandFailure) {
+                    try Terminal.print([item.id, item.kind, Timestamp.format(item.endedAt), String(item.entries), item.chainHead ?? "-"].joined(separator: "\t"))
+                } catch {
+                    listingFailure = error
+                }
             } : nil)
+            if let listingFailure { throw listingFailure }
             let what = "\(summary.interactions) interactions (\(summary.chats) chats, \(summary.consultations) consultations) that ended before \(shown): \(summary.entries) timeline entries, \(summary.connections) parties, \(summary.requests) requests, \(summary.dispositionChanges) disposition changes"
             if summary.dryRun {
-                print("dry run: would purge \(what); nothing was changed")
+                try Terminal.print("dry run: would purge \(what); nothing was changed")
             } else {
-                print("purged \(what)\(summary.purgeId.map { "; recorded as purge #\($0)" } ?? "")")
+                try Terminal.print("purged \(what)\(summary.purgeId.map { "; recorded as purge #\($0)" } ?? "")")
             }
             if summary.unexportedInteractions > 0 {
                 Terminal.printError("warning: \(summary.unexportedInteractions) of these interactions \(summary.dryRun ? "have" : "had") not been exported yet (run storectl export before purging if the warehouse needs them)")

@@ -65,14 +65,13 @@ extension StoreCtl.Report {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let store = try database.openExisting()
             if summary {
-                let totals = try store.conferenceSummary(from: range.lower, to: range.upper, agent: agent)
+                let totals = try database.read { try $0.conferenceSummary(from: range.lower, to: range.upper, agent: agent) }
                 let format = output.resolved
-                Terminal.write(format == .json ? totals.json + "\n" : totals.tabular.rendered(format))
+                try Terminal.write(format == .json ? totals.json + "\n" : totals.tabular.rendered(format))
             } else {
-                let rows = try store.conferenceReport(from: range.lower, to: range.upper, agent: agent)
-                Terminal.write(Tabular(reportRows: rows).rendered(output.resolved))
+                let rows = try database.read { try $0.conferenceReport(from: range.lower, to: range.upper, agent: agent) }
+                try Terminal.write(Tabular(reportRows: rows).rendered(output.resolved))
             }
         }
     }
@@ -99,16 +98,15 @@ extension StoreCtl.Report {
         }
 
         func run() throws {
-            let store = try database.openExisting()
             let table: Tabular
             if acw {
-                table = Tabular(reportRows: try store.afterCallWorkReport(from: range.lower, to: range.upper))
+                table = Tabular(reportRows: try database.read { try $0.afterCallWorkReport(from: range.lower, to: range.upper) })
             } else {
                 let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-                let rows = try store.agentStateReport(from: range.lower, to: range.upper, now: now, byReason: byReason)
+                let rows = try database.read { try $0.agentStateReport(from: range.lower, to: range.upper, now: now, byReason: byReason) }
                 table = AgentStateRow.tabular(rows, byReason: byReason)
             }
-            Terminal.write(table.rendered(output.resolved))
+            try Terminal.write(table.rendered(output.resolved))
         }
     }
 
@@ -124,8 +122,8 @@ extension StoreCtl.Report {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let store = try database.openExisting()
-            Terminal.write(Tabular(reportRows: try store.dispositionReport(from: range.lower, to: range.upper)).rendered(output.resolved))
+            let rows = try database.read { try $0.dispositionReport(from: range.lower, to: range.upper) }
+            try Terminal.write(Tabular(reportRows: rows).rendered(output.resolved))
         }
     }
 }

@@ -17,8 +17,8 @@ extension StoreCtl {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let entries = try database.openExisting().transcript(of: interaction, as: audience)
-            Terminal.write(Tabular(columns: TimelineEntry.columns, rows: entries.map(\.cells)).rendered(output.resolved))
+            let entries = try database.read { try $0.transcript(of: interaction, as: audience) }
+            try Terminal.write(Tabular(columns: TimelineEntry.columns, rows: entries.map(\.cells)).rendered(output.resolved))
         }
     }
 }

@@ -55,4 +55,67 @@ import Testing
         let b = try EventDecoder.decode(#"{"text":"t","visibility":"all","party":"p","interaction":"c","at":"2026-03-02T09:00:00.000Z","type":"message","id":"m"}"#)
         #expect(EventApplier.contentHash(a) == EventApplier.contentHash(b))
     }
+
+    // MARK: null counts as missing
+
+    @Test(arguments: [
+        (#"{"id":"x","type":"chat.ended","at":"2026-03-02T09:00:00Z","interaction":"c","foo":null}"#,
+         #"{"id":"x","type":"chat.ended","at":"2026-03-02T09:00:00Z","interaction":"c"}"#),
+        (#"{"id":"x","type":"chat.started","at":"2026-03-02T09:00:00Z","interaction":"c","contact":{"id":"k","name":null,"email":null}}"#,
+         #"{"id":"x","type":"chat.started","at":"2026-03-02T09:00:00Z","interaction":"c","contact":{"id":"k"}}"#),
+        (#"{"id":"x","type":"party.joined","at":"2026-03-02T09:00:00Z","interaction":"c","party":{"kind":"agent","id":"a","team":null},"role":"owner"}"#,
+         #"{"id":"x","type":"party.joined","at":"2026-03-02T09:00:00Z","interaction":"c","party":{"kind":"agent","id":"a"},"role":"owner"}"#),
+        (#"{"id":"x","type":"conference.requested","at":"2026-03-02T09:00:00Z","interaction":"c","request":"r","from":"a","target":{"kind":"queue","id":"q","label":null},"mode":null,"consultation":null,"priority":null}"#,
+         #"{"id":"x","type":"conference.requested","at":"2026-03-02T09:00:00Z","interaction":"c","request":"r","from":"a","target":{"kind":"queue","id":"q"}}"#),
+        (#"{"id":"x","type":"message","at":"2026-03-02T09:00:00Z","interaction":"c","party":"p","text":"t","visibility":null,"colour":null}"#,
+         #"{"id":"x","type":"message","at":"2026-03-02T09:00:00Z","interaction":"c","party":"p","text":"t"}"#),
+    ])
+    func aNullValuedKeyIsAbsentEvenWhenUnknown(_ withNulls: String, _ without: String) throws {
+        let a = try EventDecoder.decode(withNulls)
+        let b = try EventDecoder.decode(without)
+        #expect(a == b)
+        #expect(a.canonicalJSON == b.canonicalJSON)
+        #expect(EventApplier.contentHash(a) == EventApplier.contentHash(b))
+    }
+
+    @Test func anUnknownKeyWithAValueIsStillRejected() {
+        #expect(reason(#"{"id":"x","type":"chat.ended","at":"2026-03-02T09:00:00Z","interaction":"c","foo":false}"#) == "event x: unknown key \"foo\"")
+        #expect(reason(#"{"id":"x","type":"chat.started","at":"2026-03-02T09:00:00Z","interaction":"c","contact":{"id":"k","email":{}}}"#) == "event x: unknown key \"contact.email\"")
+    }
+
+    // MARK: Malformed JSON names the id read before the fault
+
+    @Test(arguments: [
+        (#"{"id":"m1","type":"message","text":"a","text":"b"}"#, "event m1: malformed JSON: duplicate key \"text\""),
+        (#"{"id":"m1","type":"message","text":"x\ud800y"}"#, "event m1: malformed JSON: lone surrogate escape \\ud800"),
+        (#"{"id":"m1","type":"message","text":"a\qb"}"#, "event m1: malformed JSON: invalid escape \\q"),
+        (#"{"id":"m1","type":"message","text":"a"} {}"#, "event m1: malformed JSON: unexpected data after the JSON value"),
+        (#"{"id":"m1","type":"message","text":"a""#, "event m1: malformed JSON: unexpected end of input"),
+        (#"{"id":"m1","id":"m2"}"#, "event m1: malformed JSON: duplicate key \"id\""),
+        // The fault comes first, or the id is not the top-level object's string: no id.
+        (#"{"type":"message","text":"a","text":"b","id":"m1"}"#, "malformed JSON: duplicate key \"text\""),
+        (#"{"text":"\ud800","id":"m1"}"#, "malformed JSON: lone surrogate escape"),
+        (#"{"id":"a\qb","type":"message"}"#, "malformed JSON: invalid escape"),
+        (#"{"contact":{"id":"k"},"text":"a\qb","id":"m1"}"#, "malformed JSON: invalid escape"),
+        (#"{"x":{"id":"k","id":"j"}}"#, "malformed JSON: duplicate key \"id\""),
+        (#"{"id":5,"text":"a\qb"}"#, "malformed JSON: invalid escape"),
+        (#"{"id":null,"text":"a\qb"}"#, "malformed JSON: invalid escape"),
+        (#"{"id":"","text":"a\qb"}"#, "malformed JSON: invalid escape"),
+        (#"[{"id":"m1"},"\q"]"#, "malformed JSON: invalid escape"),
+    ])
+    func malformedJSONNamesTheTopLevelIdWhenItWasReadFirst(_ line: String, _ expected: String) {
+        let message = reason(line)
+        #expect(message?.hasPrefix(expected) == true, "got \(message ?? "accepted")")
+    }
+
+    @Test func aLongIdBeforeTheFaultIsShortenedInTheRejection() throws {
+        let id = String(repeating: "i", count: 100_000)
+        let error = try #require(throws: EventDecodingError.self) {
+            try EventDecoder.decode(#"{"id":"\#(id)","type":"message","text":"a","text":"b"}"#)
+        }
+        #expect(error.eventId == id)
+        let line = RejectedLine(line: 3, eventId: error.eventId, reason: error.reason).description
+        #expect(line.hasPrefix("line 3: event \(String(repeating: "i", count: 80))… (100000 bytes): malformed JSON: duplicate key \"text\" at byte "), "\(line.prefix(300))")
+        #expect(line.utf8.count < 200)
+    }
 }

@@ -89,7 +89,7 @@ import Testing
         let unclosed = String(repeating: "[", count: 10_000) + "\n"
         let data = Data((Self.chat() + arrays + objects + unclosed).utf8)
         try Self.importAndVerify(data, Case(name: "generated: 10,000 levels", status: 65,
-                                            needles: ["line 3: malformed JSON: nesting deeper than", "line 4: malformed JSON", "line 5: malformed JSON"]))
+                                            needles: ["line 3: event deep: malformed JSON: nesting deeper than", "line 4: malformed JSON", "line 5: malformed JSON"]))
     }
 
     @Test func tenMegabyteLinesAreRejectedWithShortMessages() throws {
@@ -145,7 +145,7 @@ import Testing
         let longNumber = #"{"id":"num","type":"chat.ended","at":"# + String(repeating: "9", count: 1_000_000) + "e999999999,\"interaction\":\"big\"}\n"
         let data = Data((Self.chat() + manyKeys + sameKey + longNumber).utf8)
         try Self.importAndVerify(data, Case(name: "generated: 100,000 keys, 1 MB number", status: 65, needles: [
-            "line 3: event keys: unknown key \"k0\"", "line 4: malformed JSON", "line 5: event num: field \"at\" must be a string, not a number",
+            "line 3: event keys: unknown key \"k0\"", "line 4: event dups: malformed JSON: duplicate key", "line 5: event num: field \"at\" must be a string, not a number",
         ]))
     }
 

@@ -71,6 +71,70 @@ private let L = Log.line
             #expect(missing.status == 66, "\(missing)")
             let empty = try StoreCtlRunner.run(["import", "-", "--db", dir.databasePath], stdin: Data())
             #expect(empty.status == 0, "\(empty)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [], "the empty import left a database behind")
+        }
+    }
+
+    // MARK: Nothing stored into a new path: no database file
+
+    /// What is in `dir` besides the log (and reject file) the test wrote.
+    private func databaseFiles(_ dir: TempDirectory) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("store.sqlite") }.sorted()
+    }
+
+    @Test func emptyInputIntoANewPathCreatesNoDatabase() throws {
+        try withTempDirectory { dir in
+            let log = dir.path("log.ndjson")
+            for content in ["", "\n  \r\n\n"] {
+                try Data(content.utf8).write(to: URL(fileURLWithPath: log))
+                let result = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath])
+                #expect(result.status == 0, "\(result)")
+                #expect(try databaseFiles(dir) == [], "\(content.debugDescription)")
+            }
+        }
+    }
+
+    @Test func aRejectedImportIntoANewPathCreatesNoDatabase() throws {
+        try withTempDirectory { dir in
+            let log = dir.path("log.ndjson")
+            try write(Log.base + ["{not json"], to: log)
+            let atomic = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath])
+            #expect(atomic.status == 65, "\(atomic)")
+            #expect(atomic.stderr.contains("nothing imported"), "\(atomic)")
+            #expect(try databaseFiles(dir) == [])
+
+            // Keep-the-good mode with nothing good, and commit batches with nothing to commit.
+            try write(["{not json", L("x1", "chat.ended", 1, #""interaction":"nope""#)], to: log)
+            let rejects = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath, "--reject-file", dir.path("rejects.txt")])
+            #expect(rejects.status == 65, "\(rejects)")
+            #expect(try databaseFiles(dir) == [])
+            let batches = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath, "--commit-every", "1"])
+            #expect(batches.status == 65, "\(batches)")
+            #expect(try databaseFiles(dir) == [])
+        }
+    }
+
+    @Test func anImportThatStoresSomethingIntoANewPathKeepsTheDatabase() throws {
+        try withTempDirectory { dir in
+            let log = dir.path("log.ndjson")
+            try write(Log.base + ["{not json"], to: log)
+            let result = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath, "--reject-file", dir.path("rejects.txt")])
+            #expect(result.status == 65, "\(result)")
+            #expect(try rows(dir.databasePath, "SELECT count(*) FROM events") == Int64(Log.base.count))
+        }
+    }
+
+    @Test func nothingStoredIntoAnExistingDatabaseLeavesItByteForByte() throws {
+        try withTempDirectory { dir in
+            let db = dir.databasePath
+            try #require(try StoreCtlRunner.run(["migrate", "--db", db]).status == 0)
+            let before = try Data(contentsOf: URL(fileURLWithPath: db))
+            let empty = try StoreCtlRunner.run(["import", "-", "--db", db], stdin: Data())
+            #expect(empty.status == 0, "\(empty)")
+            let rejected = try StoreCtlRunner.run(["import", "-", "--db", db], stdin: Data("{not json\n".utf8))
+            #expect(rejected.status == 65, "\(rejected)")
+            #expect(FileManager.default.fileExists(atPath: db))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         }
     }
 
@@ -81,13 +145,15 @@ private let L = Log.line
             bytes += Data([0x7B, 0xFF, 0x7D, 0x0A])  // invalid UTF-8
             bytes += Data(#"{"id":"u1","type":"message","id":"u1"}"#.utf8) + Data("\n".utf8)
             bytes += Data(L("t1", "message", 1, #""interaction":"c1","party":"a1","text":"\ud800""#).utf8) + Data("\n".utf8)
-            bytes += Data(#"{"id":"z1","type":"chat.started","at":"2026-03-02T09:00:00+01:00","interaction":"c9","contact":{"id":"x"}}"#.utf8)
+            bytes += Data(#"{"id":"z1","type":"chat.started","at":"2026-03-02T09:00:00+01:00","interaction":"c9","contact":{"id":"x"}}"#.utf8) + Data("\n".utf8)
+            bytes += Data(#"{"type":"message","text":"a","text":"b","id":"late"}"#.utf8)
             try bytes.write(to: URL(fileURLWithPath: log))
             let result = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath])
             #expect(result.status == 65)
+            // An id read before the fault names the event; one after it cannot be read.
             for expected in ["line 1: malformed JSON: byte order mark", "line 2: malformed JSON: invalid UTF-8",
-                             "line 3: malformed JSON: duplicate key \"id\"", "line 4: malformed JSON: lone surrogate",
-                             "line 5: event z1: invalid time"] {
+                             "line 3: event u1: malformed JSON: duplicate key \"id\"", "line 4: event t1: malformed JSON: lone surrogate",
+                             "line 5: event z1: invalid time", "line 6: malformed JSON: duplicate key \"text\""] {
                 #expect(result.stderr.contains(expected), "missing \(expected) in \(result)")
             }
         }

@@ -211,6 +211,22 @@ private func parsed(_ text: String) -> JSONValue? {
         #expect(parsed("[true,false,null]") == .array([.bool(true), .bool(false), .null]))
     }
 
+    // MARK: - The top-level id in errors
+
+    @Test func anErrorCarriesTheTopLevelIdParsedBeforeIt() {
+        #expect(parseError(#"{"id":"m1","at":1,"at":2}"#) == JSONSyntaxError(reason: "duplicate key \"at\"", offset: 18, topLevelID: "m1"))
+        #expect(parseError(#"{"id":"m\u00e9","x":"\ud800"}"#)?.topLevelID == "m\u{E9}")
+        #expect(parseError(#"{"id":"m1"}x"#)?.topLevelID == "m1")
+        // Parsed after the fault, inside the id's own value, nested, or not a string: none.
+        #expect(parseError(#"{"at":1,"at":2,"id":"m1"}"#) == JSONSyntaxError(reason: "duplicate key \"at\"", offset: 8))
+        #expect(parseError(#"{"id":"m\q"}"#)?.topLevelID == nil)
+        #expect(parseError(#"{"a":{"id":"k"},"b":"\q"}"#)?.topLevelID == nil)
+        #expect(parseError(#"{"id":1,"b":"\q"}"#)?.topLevelID == nil)
+        #expect(parseError(#"[{"id":"k"},"\q"]"#)?.topLevelID == nil)
+        // The first of two ids is the one that was read.
+        #expect(parseError(#"{"id":"m1","id":"m2"}"#)?.topLevelID == "m1")
+    }
+
     // MARK: - Structure
 
     @Test func rejectsDuplicateKeys() {

@@ -37,4 +37,28 @@ private let L = Log.line
         #expect(try test.store.defineDisposition(code: "RESOLVED", label: "Resolved") == false)
         #expect(throws: RuleViolation.self) { try test.store.defineDisposition(code: "RESOLVED", label: "Other") }
     }
+
+    /// `consultation.requested` belongs to both the consultation and its parent (SPEC section 2):
+    /// the chat's audit and request list show the consultation requests made from it.
+    @Test func aChatsRequestsIncludeTheConsultationRequestsMadeFromIt() throws {
+        let test = try TestStore(Log.base + [
+            L("k1", "consultation.requested", 20, #""interaction":"k1","parent":"c1","request":"q1","from":"a1","target":{"kind":"agent","id":"a2"}"#),
+            L("k2", "consultation.accepted", 21, #""request":"q1","agent":"a2""#),
+            L("k3", "conference.requested", 22, #""interaction":"c1","request":"q2","from":"a1","target":{"kind":"agent","id":"a2"},"mode":"consultation","consultation":"k1""#),
+            L("k4", "consultation.requested", 23, #""interaction":"k9","parent":"c1","request":"q3","from":"a1","target":{"kind":"queue","id":"vip"}"#),
+            L("k5", "transfer.requested", 24, #""interaction":"c1","request":"q4","from":"a1","target":{"kind":"agent","id":"a3"}"#),
+            // Another chat's consultation stays out of c1's list.
+            L("o1", "chat.started", 25, #""interaction":"c2","contact":{"id":"cust2"}"#),
+            L("o2", "party.joined", 26, #""interaction":"c2","party":{"kind":"agent","id":"a3"},"role":"owner""#),
+            L("o3", "consultation.requested", 27, #""interaction":"k2","parent":"c2","request":"q5","from":"a3","target":{"kind":"agent","id":"a2"}"#),
+        ])
+        let chat = try test.store.audit("c1")
+        #expect(chat.requests.rows.map { $0[0] } == [.text("q1"), .text("q2"), .text("q3"), .text("q4")])
+        #expect(try test.store.requests(in: "c1").map(\.request.id) == ["q1", "q2", "q3", "q4"])
+        #expect(try test.store.requests(in: "c1", pendingOnly: true).map(\.request.id) == ["q2", "q3", "q4"])
+        // The consultation keeps the request that created it and the one that converted it.
+        let consultation = try test.store.audit("k1")
+        #expect(consultation.requests.rows.map { $0[0] } == [.text("q1"), .text("q2")])
+        #expect(try test.store.audit("c2").requests.rows.map { $0[0] } == [.text("q5")])
+    }
 }

@@ -13,6 +13,10 @@ public enum JSONParser {
     public static let maximumDepth = 64
 
     /// Parses exactly one JSON value (surrounded by optional JSON whitespace: space, tab, LF, CR).
+    ///
+    /// - Throws: `JSONSyntaxError` with the byte offset of the fault and, when the value is an
+    ///   object whose `id` member held a string parsed before the fault, that string
+    ///   (`topLevelID`), so a log line can be named by its event id.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
         // Bytes have no alignment or trap representation, so viewing the memory as UInt8
         // is sound whatever it was bound to; typed pointers give contiguous fast copies.
@@ -111,6 +115,8 @@ private struct Parser {
     var index = 0
     /// Reused across escaped strings so unescaping does not allocate per string.
     var scratch: [UInt8] = []
+    /// The top-level object's `id` string once parsed, carried by any later error.
+    var topLevelID: String?
 
     /// Objects up to this many members are checked for duplicates by linear search.
     static let linearKeySearchLimit = 16
@@ -121,6 +127,16 @@ private struct Parser {
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        do throws(JSONSyntaxError) {
+            return try parseDocumentValue()
+        } catch {
+            var error = error
+            error.topLevelID = topLevelID
+            throw error
+        }
+    }
+
+    mutating func parseDocumentValue() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
         guard index < count else {
             throw JSONSyntaxError(reason: "empty input", offset: 0)
@@ -215,6 +231,9 @@ private struct Parser {
                 guard top >= 0 else { return value }
                 skipWhitespace()
                 if stack[top].isObject {
+                    if top == 0, topLevelID == nil, case .string(let text) = value, JSONValue.sameBytes(stack[0].pendingKey, "id") {
+                        topLevelID = text
+                    }
                     stack[top].members.append((key: stack[top].pendingKey, value: value))
                     guard index < count else { throw unexpected() }
                     switch bytes[index] {

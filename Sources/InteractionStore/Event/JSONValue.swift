@@ -113,11 +113,15 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var reason: String
     /// The 0-based byte offset in the input where the problem was noticed.
     public var offset: Int
+    /// The string value of the top-level object's `id` member when it was parsed before the
+    /// problem (so an import can name the event); nil otherwise, and for non-string ids.
+    public var topLevelID: String?
 
     /// Creates an error; the parser is the usual source, tests may build expected values.
-    public init(reason: String, offset: Int) {
+    public init(reason: String, offset: Int, topLevelID: String? = nil) {
         self.reason = reason
         self.offset = offset
+        self.topLevelID = topLevelID
     }
 
     /// `<reason> at byte <offset+1>`: 1-based because that is how people count columns.

@@ -1,6 +1,7 @@
 /// Decodes one NDJSON line into an `Event`, enforcing SPEC section 2's shape rules: a JSON
 /// object, known `type`, no unknown keys, right JSON types, known enumeration values, a valid
-/// `at`, text at most 64 KiB. A `null` value counts as missing.
+/// `at`, text at most 64 KiB. A `null` value counts as missing, everywhere: a required field
+/// that is null is missing, and a key whose value is null is never unknown.
 public enum EventDecoder {
     /// The longest message text, in UTF-8 bytes.
     public static let maximumTextBytes = 65_536
@@ -12,7 +13,9 @@ public enum EventDecoder {
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw EventDecodingError(eventId: nil, reason: "malformed JSON: \(error.description)")
+            // The top-level `id` names the event when it was read before the fault.
+            throw EventDecodingError(eventId: error.topLevelID.flatMap { $0.isEmpty ? nil : $0 },
+                                     reason: "malformed JSON: \(error.description)")
         }
         return try decode(value)
     }
@@ -149,7 +152,8 @@ private struct Fields {
 
     func allow(_ keys: String...) throws(EventDecodingError) {
         // A handful of keys: a linear search beats building a set for every line.
-        for (key, _) in object.members {
+        for (key, value) in object.members {
+            if case .null = value { continue }  // null counts as missing, so it cannot be unknown
             let known = keys.contains(key) || (prefix.isEmpty && (key == "id" || key == "type" || key == "at"))
             if !known { throw failure("unknown key \(shown(prefix + key))") }
         }

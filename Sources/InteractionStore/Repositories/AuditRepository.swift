@@ -4,7 +4,8 @@ public struct AuditRecord: Sendable {
     public var interaction: InteractionRecord
     /// Its whole timeline (agent view).
     public var timeline: [TimelineEntry]
-    /// Every request made in it (and, for a consultation, the request that created it).
+    /// Every request made in it: for a chat, the consultation requests made from it too; for a
+    /// consultation, the request that created it and the conference request that converted it.
     public var requests: Tabular
     /// Every disposition change, in order.
     public var dispositions: Tabular
@@ -30,11 +31,16 @@ extension Store {
             let timeline = try db.query("SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? ORDER BY seq", [id], TimelineRow.entry)
             var requests = Tabular(columns: ["request", "kind", "interaction", "consultation", "from_agent", "target_kind", "target", "mode",
                                              "requested_at", "outcome", "answered_at", "accepted_by"])
+            // A consultation request belongs to both the consultation (its interaction_id) and
+            // the parent chat it was made from (SPEC section 2, Order).
             try db.forEach("""
                 SELECT id, kind, interaction_id, consultation_id, from_agent, target_kind, target_id, mode, requested_at,
                        coalesce(outcome, 'pending'), answered_at, accepted_by
-                FROM requests WHERE interaction_id = ? OR consultation_id = ? ORDER BY requested_at, id
-                """, [id, id]) { row in
+                FROM requests
+                WHERE interaction_id = ? OR consultation_id = ?
+                   OR (kind = 'consultation' AND interaction_id IN (SELECT id FROM interactions WHERE parent_id = ?))
+                ORDER BY requested_at, id
+                """, [id, id, id]) { row in
                 requests.rows.append([.text(row.string(0)), .text(row.string(1)), .text(row.string(2)), .text(row.optionalString(3)),
                                       .text(row.string(4)), .text(row.string(5)), .text(row.string(6)), .text(row.optionalString(7)),
                                       .time(row.int64(8)), .text(row.string(9)), .time(row.optionalInt64(10)), .text(row.optionalString(11))])

@@ -11,16 +11,20 @@ public struct RequestRecord: Sendable, Equatable {
 }
 
 extension Store {
-    /// The requests made in an interaction (and, for a consultation, the one that created it),
-    /// by request time; `pendingOnly` keeps the unanswered ones.
+    /// The requests made in an interaction, by request time; `pendingOnly` keeps the unanswered
+    /// ones. For a chat that includes the consultation requests made from it; for a
+    /// consultation, the request that created it and the conference request that converted it
+    /// (a consultation request belongs to both, SPEC section 2).
     /// - Throws: `SQLiteError`.
     public func requests(in interaction: String, pendingOnly: Bool = false) throws -> [RequestRecord] {
         try read { db in
             try db.query("SELECT " + StateLoader.requestColumns + """
                 , outcome, answered_at, accepted_by FROM requests
-                WHERE (interaction_id = ? OR consultation_id = ?) AND (? = 0 OR status = 'pending')
+                WHERE (interaction_id = ? OR consultation_id = ?
+                       OR (kind = 'consultation' AND interaction_id IN (SELECT id FROM interactions WHERE parent_id = ?)))
+                  AND (? = 0 OR status = 'pending')
                 ORDER BY requested_at, id
-                """, [interaction, interaction, pendingOnly]) { row in
+                """, [interaction, interaction, interaction, pendingOnly]) { row in
                 RequestRecord(request: StateLoader.request(row), outcome: row.optionalString(10).flatMap(RequestOutcome.init(rawValue:)) ?? .pending,
                               answeredAt: row.optionalInt64(11), acceptedBy: row.optionalString(12))
             }
