@@ -91,24 +91,24 @@ final class EventApplier {
 
     /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
     /// key and value length-prefixed): equal exactly when SPEC calls two events the same.
-    /// Fed to the hasher field by field — no JSON text is built on the import's hot path.
+    /// The fields are laid out in one buffer and hashed once — no JSON text is built on the
+    /// import's hot path. (Stored hashes depend on this layout: it must never change.)
     static func contentHash(_ event: Event) -> [UInt8] {
-        var hasher = SHA256()
-        func feed(_ text: String) {
-            var length = UInt64(text.utf8.count).bigEndian
-            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-            var copy = text
-            copy.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        func feed<Text: StringProtocol>(_ text: Text) {
+            withUnsafeBytes(of: UInt64(text.utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: text.utf8)
         }
         for (key, value) in event.canonicalFields {
             feed(key)
             switch value {
-            case .text(let text): hasher.update(data: [1]); feed(text)
-            case .integer(let number): hasher.update(data: [2]); feed(String(number))
-            default: hasher.update(data: [0])
+            case .text(let text): bytes.append(1); feed(text)
+            case .integer(let number): bytes.append(2); feed(String(number))
+            default: bytes.append(0)
             }
         }
-        return Array(hasher.finalize())
+        return Array(SHA256.hash(data: bytes))
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).

@@ -58,8 +58,19 @@ public struct Event: Sendable, Equatable {
         case .conferenceRequested: return "conference.requested"
         case .consultationRequested: return "consultation.requested"
         case .transferRequested: return "transfer.requested"
-        case .accepted(let kind, _, _): return "\(kind.rawValue).accepted"
-        case .released(let kind, _, _): return "\(kind.rawValue).released"
+        // Literals, not interpolation: the type is read for every stored event.
+        case .accepted(let kind, _, _):
+            switch kind {
+            case .conference: return "conference.accepted"
+            case .consultation: return "consultation.accepted"
+            case .transfer: return "transfer.accepted"
+            }
+        case .released(let kind, _, _):
+            switch kind {
+            case .conference: return "conference.released"
+            case .consultation: return "consultation.released"
+            case .transfer: return "transfer.released"
+            }
         case .partyRemoved: return "party.removed"
         case .partyLeft: return "party.left"
         case .dispositionSet: return "disposition.set"
@@ -74,9 +85,9 @@ public struct Event: Sendable, Equatable {
     public var canonicalFields: [(String, Cell)] {
         var fields: [(String, Cell)] = [("id", .text(id)), ("type", .text(type)), ("at", .integer(at))]
         func add(_ key: String, _ value: String?) { fields.append((key, .text(value))) }
-        func add(_ prefix: String, _ target: Target) {
-            add("\(prefix).kind", target.kind.rawValue)
-            add("\(prefix).id", target.id)
+        func addTarget(_ target: Target) {  // flattened with literal keys: no interpolation per event
+            add("target.kind", target.kind.rawValue)
+            add("target.id", target.id)
         }
         switch body {
         case let .agentState(agent, state, channel, reason):
@@ -88,12 +99,12 @@ public struct Event: Sendable, Equatable {
         case let .message(interaction, party, text, visibility):
             add("interaction", interaction); add("party", party); add("text", text); add("visibility", visibility.rawValue)
         case let .conferenceRequested(interaction, request, from, target, mode, consultation):
-            add("interaction", interaction); add("request", request); add("from", from); add("target", target)
+            add("interaction", interaction); add("request", request); add("from", from); addTarget(target)
             add("mode", mode.rawValue); add("consultation", consultation)
         case let .consultationRequested(interaction, parent, request, from, target):
-            add("interaction", interaction); add("parent", parent); add("request", request); add("from", from); add("target", target)
+            add("interaction", interaction); add("parent", parent); add("request", request); add("from", from); addTarget(target)
         case let .transferRequested(interaction, request, from, target):
-            add("interaction", interaction); add("request", request); add("from", from); add("target", target)
+            add("interaction", interaction); add("request", request); add("from", from); addTarget(target)
         case let .accepted(_, request, agent):
             add("request", request); add("agent", agent)
         case let .released(_, request, reason):
@@ -112,7 +123,9 @@ public struct Event: Sendable, Equatable {
             add("code", code)
         }
         // Keys are ASCII, so Swift's ordering here is byte order.
-        return fields.filter { $0.1 != .null }.sorted { $0.0 < $1.0 }
+        fields.removeAll { $0.1 == .null }
+        fields.sort { $0.0 < $1.0 }
+        return fields
     }
 
     /// The canonical JSON of the event (sorted keys, defaults applied, `at` in milliseconds).

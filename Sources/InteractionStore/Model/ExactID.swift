@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An id compared as exact bytes (SPEC section 2: case-sensitive, no Unicode normalization).
 ///
 /// Swift's `String ==` treats canonically equivalent strings as equal ("é" precomposed equals
@@ -11,12 +17,16 @@ public struct ExactID: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String) { self.text = text }
 
     /// Byte-wise equality of the UTF-8 encodings.
-    public static func == (lhs: ExactID, rhs: ExactID) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    public static func == (lhs: ExactID, rhs: ExactID) -> Bool { lhs.text.same(rhs.text) }
 
-    /// Hashes the UTF-8 bytes.
+    /// Hashes the UTF-8 bytes (in one call when the string's storage is contiguous, as
+    /// native strings are: ids are hashed for every dictionary lookup of the rules' state).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(text.utf8.count)
-        for byte in text.utf8 { hasher.combine(byte) }
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }  // the same bytes, the same hash
+        }
     }
 
     /// The id itself.
@@ -26,7 +36,15 @@ public struct ExactID: Hashable, Sendable, CustomStringConvertible {
 extension String {
     /// True when both strings have the same UTF-8 bytes (ids are compared this way).
     func same(_ other: String?) -> Bool {
-        guard let other else { return false }
+        guard let other, utf8.count == other.utf8.count else { return false }
+        // Native strings compare with one memcmp; others (bridged, substrings) byte by byte.
+        let compared = utf8.withContiguousStorageIfAvailable { lhs in
+            other.utf8.withContiguousStorageIfAvailable { rhs in
+                guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count == rhs.count }
+                return memcmp(left, right, lhs.count) == 0
+            }
+        }
+        if let compared, let result = compared { return result }
         return utf8.elementsEqual(other.utf8)
     }
 }

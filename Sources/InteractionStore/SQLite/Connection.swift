@@ -136,6 +136,14 @@ public final class Connection {
     /// The cached statement for `sql`, reset and with its bindings cleared; prepared once per connection.
     /// - Throws: `SQLiteError` naming the SQL when it does not compile.
     public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
+        let statement = try reusableStatement(sql)
+        statement.clearBindings()
+        return statement
+    }
+
+    /// The cached statement for `sql`, reset, its bindings left for `bind` to replace (the
+    /// helpers below always bind every parameter).
+    private func reusableStatement(_ sql: String) throws(SQLiteError) -> Statement {
         if let statement = cache[sql] {
             statement.reset()
             return statement
@@ -193,7 +201,7 @@ public final class Connection {
     /// Runs a cached statement with `values` bound, for its effect.
     /// - Throws: `SQLiteError` with the SQL (never the values).
     public func run(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) {
-        let statement = try cachedStatement(sql)
+        let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
         while try statement.step() {}
@@ -202,7 +210,7 @@ public final class Connection {
     /// Calls `body` for each row of a cached statement, streaming (constant memory).
     /// - Throws: `SQLiteError`, or what `body` throws.
     public func forEach(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
-        let statement = try cachedStatement(sql)
+        let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
         while try statement.step() { try body(statement) }
@@ -219,7 +227,7 @@ public final class Connection {
     /// The first row mapped through `row`, or nil when there is none.
     /// - Throws: `SQLiteError`, or what `row` throws.
     public func queryOne<T>(_ sql: String, _ values: [any SQLBindable] = [], _ row: (Statement) throws -> T) throws -> T? {
-        let statement = try cachedStatement(sql)
+        let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
         return try statement.step() ? try row(statement) : nil
@@ -228,7 +236,7 @@ public final class Connection {
     /// The first column of the first row as an integer, nil when no row or NULL.
     /// - Throws: `SQLiteError`.
     public func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) -> Int64? {
-        let statement = try cachedStatement(sql)
+        let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
         return try statement.step() ? statement.optionalInt64(0) : nil

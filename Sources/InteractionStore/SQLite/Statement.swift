@@ -18,15 +18,21 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Resets the statement and clears its bindings so it can be run again.
+    /// Resets the statement so it can be run again. Bindings stay until the next `bind`, which
+    /// replaces them all (clearing them on every run cost as much as a small insert).
     public func reset() {
         sqlite3_reset(handle)
+    }
+
+    /// Sets every parameter to NULL.
+    public func clearBindings() {
         sqlite3_clear_bindings(handle)
     }
 
-    /// Binds `values` to parameters 1…n.
+    /// Binds `values` to parameters 1…n; parameters beyond them are NULL, never a previous run's values.
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
+        if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
         for (offset, value) in values.enumerated() {
             try bind(value.sqlValue, at: Int32(offset + 1))
         }
