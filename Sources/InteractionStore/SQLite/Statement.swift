@@ -9,6 +9,12 @@ public final class Statement {
     /// The SQL text the statement was prepared from.
     public let sql: String
     private unowned let connection: Connection
+    /// Where `bind(_:)` copies text and blob values: SQLite reads them from here (bound
+    /// `SQLITE_STATIC`) instead of allocating a copy of every value on every run. Owned by the
+    /// statement, so it outlives every binding; rewritten only by the next `bind(_:)`, which
+    /// replaces all bindings before the statement runs again.
+    private var arena: UnsafeMutableRawPointer?
+    private var arenaCapacity = 0
 
     init(handle: OpaquePointer, sql: String, connection: Connection) {
         self.handle = handle
@@ -16,7 +22,10 @@ public final class Statement {
         self.connection = connection
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)  // first: nothing may point into the arena afterwards
+        arena?.deallocate()
+    }
 
     /// Resets the statement so it can be run again. Bindings stay until the next `bind`, which
     /// replaces them all (clearing them on every run cost as much as a small insert).
@@ -33,9 +42,54 @@ public final class Statement {
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
         if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
-        for (offset, value) in values.enumerated() {
-            try bind(value.sqlValue, at: Int32(offset + 1))
+        var bytes = 0
+        for value in values {
+            switch value.sqlValue {
+            case .text(let text): bytes += text.utf8.count
+            case .blob(let blob): bytes += blob.count
+            default: break
+            }
         }
+        let arena = reserveArena(bytes)
+        var used = 0
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.sqlValue {
+            case .text(var text):
+                let start = arena + used
+                used += text.withUTF8 { buffer in
+                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                    return buffer.count
+                }
+                // An explicit byte length keeps NUL characters inside the text; the pointer is
+                // never NULL (that would bind SQL NULL), so "" stays an empty string.
+                code = sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(arena + used - start),
+                                           nil, UInt8(SQLITE_UTF8))
+            case .blob(let blob) where !blob.isEmpty:
+                let start = arena + used
+                blob.withUnsafeBytes { start.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(start), byteCount: $0.count) }
+                used += blob.count
+                code = sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(blob.count), nil)
+            case let other:
+                try bind(other, at: index)
+                continue
+            }
+            guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
+        }
+    }
+
+    /// The arena with room for `bytes` (at least one byte, so "" gets a real pointer).
+    private func reserveArena(_ bytes: Int) -> UnsafeMutableRawPointer {
+        let wanted = Swift.max(bytes, 1)
+        if let arena, wanted <= arenaCapacity { return arena }
+        // Every binding into the old arena is replaced by this `bind` before the next step.
+        arena?.deallocate()
+        let capacity = Swift.max(wanted, arenaCapacity * 2, 256)
+        let fresh = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        arena = fresh
+        arenaCapacity = capacity
+        return fresh
     }
 
     /// Binds one value to the 1-based parameter `index`.
