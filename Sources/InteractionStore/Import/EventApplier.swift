@@ -89,26 +89,11 @@ final class EventApplier {
         try chains.flush(db)
     }
 
-    /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
-    /// key and value length-prefixed): equal exactly when SPEC calls two events the same.
-    /// The fields are laid out in one buffer and hashed once — no JSON text is built on the
-    /// import's hot path. (Stored hashes depend on this layout: it must never change.)
+    /// SHA-256 of the event's canonical fields (`Event.canonicalBytes`: defaults applied, `at`
+    /// in milliseconds, each key and value length-prefixed): equal exactly when SPEC calls two
+    /// events the same. (Stored hashes depend on that layout: it must never change.)
     static func contentHash(_ event: Event) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        func feed<Text: StringProtocol>(_ text: Text) {
-            withUnsafeBytes(of: UInt64(text.utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: text.utf8)
-        }
-        for (key, value) in event.canonicalFields {
-            feed(key)
-            switch value {
-            case .text(let text): bytes.append(1); feed(text)
-            case .integer(let number): bytes.append(2); feed(String(number))
-            default: bytes.append(0)
-            }
-        }
-        return Array(SHA256.hash(data: bytes))
+        Array(SHA256.hash(data: event.canonicalBytes))
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).
