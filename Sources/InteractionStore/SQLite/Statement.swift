@@ -15,6 +15,7 @@ public final class Statement {
     /// replaces all bindings before the statement runs again.
     private var arena: UnsafeMutableRawPointer?
     private var arenaCapacity = 0
+    private var retiredArenas: [UnsafeMutableRawPointer] = []
 
     init(handle: OpaquePointer, sql: String, connection: Connection) {
         self.handle = handle
@@ -23,8 +24,9 @@ public final class Statement {
     }
 
     deinit {
-        sqlite3_finalize(handle)  // first: nothing may point into the arena afterwards
+        sqlite3_finalize(handle)  // first: nothing may point into the arenas afterwards
         arena?.deallocate()
+        releaseRetiredArenas()
     }
 
     /// Resets the statement so it can be run again. Bindings stay until the next `bind`, which
@@ -42,35 +44,27 @@ public final class Statement {
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
         if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
-        var bytes = 0
-        for value in values {
-            switch value.sqlValue {
-            case .text(let text): bytes += text.utf8.count
-            case .blob(let blob): bytes += blob.count
-            default: break
-            }
-        }
-        let arena = reserveArena(bytes)
+        releaseRetiredArenas()
         var used = 0
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
             switch value.sqlValue {
             case .text(var text):
-                let start = arena + used
-                used += text.withUTF8 { buffer in
+                code = text.withUTF8 { buffer in
+                    let start = arenaSpace(from: &used, for: buffer.count)
                     if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
-                    return buffer.count
+                    // An explicit byte length keeps NUL characters inside the text; the pointer
+                    // is never NULL (that would bind SQL NULL), so "" stays an empty string.
+                    return sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(buffer.count),
+                                               nil, UInt8(SQLITE_UTF8))
                 }
-                // An explicit byte length keeps NUL characters inside the text; the pointer is
-                // never NULL (that would bind SQL NULL), so "" stays an empty string.
-                code = sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(arena + used - start),
-                                           nil, UInt8(SQLITE_UTF8))
             case .blob(let blob) where !blob.isEmpty:
-                let start = arena + used
-                blob.withUnsafeBytes { start.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(start), byteCount: $0.count) }
-                used += blob.count
-                code = sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(blob.count), nil)
+                code = blob.withUnsafeBytes { buffer in
+                    let start = arenaSpace(from: &used, for: buffer.count)
+                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                    return sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(buffer.count), nil)
+                }
             case let other:
                 try bind(other, at: index)
                 continue
@@ -79,17 +73,29 @@ public final class Statement {
         }
     }
 
-    /// The arena with room for `bytes` (at least one byte, so "" gets a real pointer).
-    private func reserveArena(_ bytes: Int) -> UnsafeMutableRawPointer {
-        let wanted = Swift.max(bytes, 1)
-        if let arena, wanted <= arenaCapacity { return arena }
-        // Every binding into the old arena is replaced by this `bind` before the next step.
-        arena?.deallocate()
+    /// `count` bytes of the arena after the `used` ones (at least one byte, so "" gets a real
+    /// pointer). When they do not fit, a larger arena takes over; the old one stays allocated
+    /// until the next `bind`, since values bound earlier in this call still point into it.
+    private func arenaSpace(from used: inout Int, for count: Int) -> UnsafeMutableRawPointer {
+        let wanted = used + Swift.max(count, 1)
+        if let arena, wanted <= arenaCapacity {
+            defer { used += count }
+            return arena + used
+        }
+        if let arena { retiredArenas.append(arena) }
         let capacity = Swift.max(wanted, arenaCapacity * 2, 256)
         let fresh = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         arena = fresh
         arenaCapacity = capacity
+        used = count
         return fresh
+    }
+
+    /// Frees arenas replaced during an earlier `bind` (every binding into them is being replaced).
+    private func releaseRetiredArenas() {
+        guard !retiredArenas.isEmpty else { return }
+        for old in retiredArenas { old.deallocate() }
+        retiredArenas.removeAll()
     }
 
     /// Binds one value to the 1-based parameter `index`.
