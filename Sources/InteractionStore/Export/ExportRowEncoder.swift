@@ -62,8 +62,8 @@ struct ExportRowEncoder {
             if json { out.append(UInt8(ascii: "\"")) }
             _ = row.withBytes(index) { bytes in
                 for byte in bytes {
-                    out.append(Self.hexDigits[Int(byte >> 4)])
-                    out.append(Self.hexDigits[Int(byte & 0x0F)])
+                    out.append(JSONWriter.hexDigits[Int(byte >> 4)])
+                    out.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
                 }
             }
             if json { out.append(UInt8(ascii: "\"")) }
@@ -80,29 +80,9 @@ struct ExportRowEncoder {
     /// Text as a JSON string literal (as `JSONWriter.quote`) or a CSV field (as `Tabular.csvField`).
     private func appendText<Bytes: Collection>(_ bytes: Bytes, json: Bool, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         if json {
-            out.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-                case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-                case 0x00..<0x20:
-                    out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-                default: out.append(byte)
-                }
-            }
-            out.append(UInt8(ascii: "\""))
-        } else if bytes.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            out.append(34)
-            for byte in bytes {
-                out.append(byte)
-                if byte == 34 { out.append(34) }
-            }
-            out.append(34)
+            JSONWriter.appendQuoted(bytes, to: &out)
         } else {
-            out.append(contentsOf: bytes)
+            Tabular.appendCSVField(bytes, to: &out)
         }
     }
 
@@ -123,7 +103,6 @@ struct ExportRowEncoder {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
     private static let null = Array("null".utf8)
     private static let `true` = Array("true".utf8)
     private static let `false` = Array("false".utf8)

@@ -81,34 +81,20 @@ final class EventApplier {
         dataVersion = version
     }
 
-    /// Writes the chain links the database does not hold yet (before a commit).
-    private func flush() throws {
+    /// Writes the chain links the database does not hold yet: all of them (before a commit), or
+    /// those of `ids`, which the chain cache then forgets.
+    private func flush(only ids: Set<ExactID>? = nil) throws {
         guard !mustRollBack else {
             throw SQLiteError(code: .abort, message: "an earlier write of this transaction failed; it must be rolled back, not committed")
         }
-        try chains.flush(db)
+        try chains.flush(db, only: ids)
     }
 
-    /// SHA-256 of the event's canonical fields (defaults applied, `at` in milliseconds, each
-    /// key and value length-prefixed): equal exactly when SPEC calls two events the same.
-    /// The fields are laid out in one buffer and hashed once — no JSON text is built on the
-    /// import's hot path. (Stored hashes depend on this layout: it must never change.)
+    /// SHA-256 of the event's canonical fields (`Event.canonicalBytes`: defaults applied, `at`
+    /// in milliseconds, each key and value length-prefixed): equal exactly when SPEC calls two
+    /// events the same. (Stored hashes depend on that layout: it must never change.)
     static func contentHash(_ event: Event) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        func feed<Text: StringProtocol>(_ text: Text) {
-            withUnsafeBytes(of: UInt64(text.utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: text.utf8)
-        }
-        for (key, value) in event.canonicalFields {
-            feed(key)
-            switch value {
-            case .text(let text): bytes.append(1); feed(text)
-            case .integer(let number): bytes.append(2); feed(String(number))
-            default: bytes.append(0)
-            }
-        }
-        return Array(SHA256.hash(data: bytes))
+        Array(SHA256.hash(data: event.canonicalBytes))
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).
@@ -147,9 +133,10 @@ final class EventApplier {
         sinceSweep += 1
         if sinceSweep >= 512 {
             sinceSweep = 0
-            try flush()
-            cache.sweepEnded()
-            chains.clear()
+            // Ended interactions leave both caches; an open chat keeps its links unsaved, so it
+            // is written to `interactions` once per transaction, not once per sweep.
+            let ended = cache.sweepEnded()
+            try flush(only: ended)
         }
         return .stored
     }
@@ -166,14 +153,17 @@ final class EventApplier {
 extension WorkflowState {
     /// Drops ended interactions and the requests that only they need; the loader reads them
     /// again from the database if a later event (a disposition) names them.
-    mutating func sweepEnded() {
+    /// - Returns: the interactions dropped.
+    @discardableResult
+    mutating func sweepEnded() -> Set<ExactID> {
         let ended = Set(interactions.values.lazy.filter { !$0.isActive }.map { ExactID($0.id) })
-        guard !ended.isEmpty else { return }
+        guard !ended.isEmpty else { return ended }
         for id in ended { interactions[id] = nil }
         requests = requests.filter { _, request in
             interactions[request.interaction] != nil || (request.status == .pending && !ended.contains(ExactID(request.interaction)))
         }
         agentStates.removeAll(keepingCapacity: true)
+        return ended
     }
 }
 

@@ -13,7 +13,14 @@ public enum HashChain {
 
     /// The canonical bytes of `entry`.
     public static func canonical(_ entry: TimelineEntry) -> [UInt8] {
-        var bytes = Array("ISv1".utf8)
+        var bytes: [UInt8] = []
+        appendCanonical(entry, to: &bytes)
+        return bytes
+    }
+
+    /// Appends the canonical bytes of `entry` to `bytes`.
+    static func appendCanonical(_ entry: TimelineEntry, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: [0x49, 0x53, 0x76, 0x31])  // "ISv1"
         func text(_ value: String?) {
             guard let value else { bytes.append(0); return }
             bytes.append(1)
@@ -33,14 +40,14 @@ public enum HashChain {
         text(entry.visibility.rawValue)
         text(entry.reason)
         text(entry.by)
-        return bytes
     }
 
     /// The hash of `entry` chained to `previous`.
     public static func link(previous: [UInt8], entry: TimelineEntry) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(data: canonical(entry))
-        return Array(hasher.finalize())
+        // One buffer, one digest call: the hash is taken for every timeline entry written.
+        var bytes = previous
+        bytes.reserveCapacity(previous.count + 128 + (entry.text?.utf8.count ?? 0))
+        appendCanonical(entry, to: &bytes)
+        return Array(SHA256.hash(data: bytes))
     }
 }

@@ -4,9 +4,14 @@ public enum JSONWriter {
     public static func quote(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 `bytes` as a JSON string literal (what `quote` returns) to `out`.
+    static func appendQuoted<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         out.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
             case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
@@ -14,13 +19,15 @@ public enum JSONWriter {
             case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
             case 0x00..<0x20:
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Lowercase hex digits, for `\u00XX` escapes and hex output.
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A double as a JSON number (integral values without a fraction, never NaN or infinity).
     public static func number(_ value: Double) -> String {

@@ -28,8 +28,29 @@ public struct Tabular: Sendable, Equatable {
 
     /// Quotes a field when it holds a comma, a quote, CR or LF (quotes doubled).
     public static func csvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuoting(text.utf8) else { return text }
+        var out: [UInt8] = []
+        appendCSVField(text.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 `bytes` as a CSV field (what `csvField` returns) to `out`.
+    static func appendCSVField<Bytes: Collection>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+        guard needsQuoting(bytes) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(34)
+        for byte in bytes {
+            out.append(byte)
+            if byte == 34 { out.append(34) }  // a quote is doubled
+        }
+        out.append(34)
+    }
+
+    /// A field holding a comma, a quote, CR or LF is quoted.
+    private static func needsQuoting<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        bytes.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
     }
 
     /// Columns padded to their widest value for a terminal; embedded newlines shown as ⏎.

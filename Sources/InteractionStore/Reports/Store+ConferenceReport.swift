@@ -68,10 +68,11 @@ enum ConferenceQueries {
     /// The report: the rows in time order, ties by request id.
     static let rows = select + "\nORDER BY r.requested_at, r.id"
 
-    /// The summary: counts by outcome, the lower median of the accepted waits
+    /// The summary: counts by outcome, the lower median of the accepted waits (the report rows
+    /// are materialized once: both the counts and the median read them)
     /// (row number ⌊(n + 1) / 2⌋ in wait order), automatic transfers and removals.
     static let summary = """
-        WITH report AS (
+        WITH report AS MATERIALIZED (
         \(select)
         ),
         accepted_waits AS (

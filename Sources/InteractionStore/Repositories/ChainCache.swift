@@ -55,18 +55,28 @@ final class ChainCache {
     }
 
     /// Writes what the database does not hold yet: one UPDATE per interaction touched since
-    /// the last flush.
+    /// the last flush. With `ids`, writes only those interactions and forgets their links (they
+    /// ended and leave the caches).
     /// - Throws: `SQLiteError`.
-    func flush(_ db: Connection) throws {
-        for (id, pending) in unsaved {
-            let link = pending.chained ? links[id] : nil
-            try db.run("""
-                UPDATE interactions SET next_entry = coalesce(?, next_entry), chain_head = coalesce(?, chain_head),
-                       latest_at = max(latest_at, coalesce(?, latest_at))
-                WHERE id = ?
-                """, [link?.next, link?.head, pending.latest, id.text])
+    func flush(_ db: Connection, only ids: Set<ExactID>? = nil) throws {
+        guard let ids else {
+            for (id, pending) in unsaved { try save(id, pending, db) }
+            unsaved.removeAll(keepingCapacity: true)
+            return
         }
-        unsaved.removeAll(keepingCapacity: true)
+        for id in ids {
+            if let pending = unsaved.removeValue(forKey: id) { try save(id, pending, db) }
+            links[id] = nil
+        }
+    }
+
+    private func save(_ id: ExactID, _ pending: Unsaved, _ db: Connection) throws {
+        let link = pending.chained ? links[id] : nil
+        try db.run("""
+            UPDATE interactions SET next_entry = coalesce(?, next_entry), chain_head = coalesce(?, chain_head),
+                   latest_at = max(latest_at, coalesce(?, latest_at))
+            WHERE id = ?
+            """, [link?.next, link?.head, pending.latest, id.text])
     }
 
     /// Forgets the cached links (after a flush, or after a rollback).

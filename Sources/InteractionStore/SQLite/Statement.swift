@@ -9,6 +9,13 @@ public final class Statement {
     /// The SQL text the statement was prepared from.
     public let sql: String
     private unowned let connection: Connection
+    /// Where `bind(_:)` copies text and blob values: SQLite reads them from here (bound
+    /// `SQLITE_STATIC`) instead of allocating a copy of every value on every run. Owned by the
+    /// statement, so it outlives every binding; rewritten only by the next `bind(_:)`, which
+    /// replaces all bindings before the statement runs again.
+    private var arena: UnsafeMutableRawPointer?
+    private var arenaCapacity = 0
+    private var retiredArenas: [UnsafeMutableRawPointer] = []
 
     init(handle: OpaquePointer, sql: String, connection: Connection) {
         self.handle = handle
@@ -16,7 +23,11 @@ public final class Statement {
         self.connection = connection
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)  // first: nothing may point into the arenas afterwards
+        arena?.deallocate()
+        releaseRetiredArenas()
+    }
 
     /// Resets the statement so it can be run again. Bindings stay until the next `bind`, which
     /// replaces them all (clearing them on every run cost as much as a small insert).
@@ -33,9 +44,58 @@ public final class Statement {
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
         if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
+        releaseRetiredArenas()
+        var used = 0
         for (offset, value) in values.enumerated() {
-            try bind(value.sqlValue, at: Int32(offset + 1))
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.sqlValue {
+            case .text(var text):
+                code = text.withUTF8 { buffer in
+                    let start = arenaSpace(from: &used, for: buffer.count)
+                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                    // An explicit byte length keeps NUL characters inside the text; the pointer
+                    // is never NULL (that would bind SQL NULL), so "" stays an empty string.
+                    return sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(buffer.count),
+                                               nil, UInt8(SQLITE_UTF8))
+                }
+            case .blob(let blob) where !blob.isEmpty:
+                code = blob.withUnsafeBytes { buffer in
+                    let start = arenaSpace(from: &used, for: buffer.count)
+                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                    return sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(buffer.count), nil)
+                }
+            case let other:
+                try bind(other, at: index)
+                continue
+            }
+            guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
         }
+    }
+
+    /// `count` bytes of the arena after the `used` ones (at least one byte, so "" gets a real
+    /// pointer). When they do not fit, a larger arena takes over; the old one stays allocated
+    /// until the next `bind`, since values bound earlier in this call still point into it.
+    private func arenaSpace(from used: inout Int, for count: Int) -> UnsafeMutableRawPointer {
+        let wanted = used + Swift.max(count, 1)
+        if let arena, wanted <= arenaCapacity {
+            defer { used += count }
+            return arena + used
+        }
+        if let arena { retiredArenas.append(arena) }
+        let capacity = Swift.max(wanted, arenaCapacity * 2, 256)
+        let fresh = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        arena = fresh
+        arenaCapacity = capacity
+        used = count
+        return fresh
+    }
+
+    /// Frees arenas replaced during an earlier `bind` (every binding into them is being replaced).
+    private func releaseRetiredArenas() {
+        guard !retiredArenas.isEmpty else { return }
+        for old in retiredArenas { old.deallocate() }
+        retiredArenas.removeAll()
     }
 
     /// Binds one value to the 1-based parameter `index`.
