@@ -15,11 +15,7 @@ import Testing
             log.agentState("agent.kim", "ready")
             let awkward = ["comma, and \"quotes\"", "line one\nline two", "windows\r\nline", "tab\there", "", "back\\slash",
                            "émoji 🎧 and ü", "nul \u{0}inside", "\u{1}\u{1f}\u{7f}", "mail dana@example.com or +1 415 555 0100"]
-            log.startChat("chat-1", contact: "cust, \"one\"", name: "Reyes, Dana \"D\"", agent: "agent.kim", messages: awkward)
-            log.consultation("cons-1", of: "chat-1", from: "agent.kim", to: "agent.omar")
-            log.disposition("chat-1", agent: "agent.kim", code: "RESOLVED")
-            log.endChat("chat-1")
-            log.event("agent.state", ["agent": "agent.kim", "state": "not_ready", "reason": "lunch, \"late\""])
+            log.awkwardChat(messages: awkward, notReadyReason: "lunch, \"late\"")
             try store.applyLines(log.takeBatch())
 
             let out = dir.path("out")

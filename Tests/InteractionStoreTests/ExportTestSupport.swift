@@ -69,6 +69,16 @@ struct ExportTestLog {
         event("chat.ended", ["interaction": id])
     }
 
+    /// A chat whose values need escaping everywhere (`messages`, a contact id and name with
+    /// commas and quotes), a consultation, a disposition, the end, and a `not_ready` reason.
+    mutating func awkwardChat(messages: [String], notReadyReason: String) {
+        startChat("chat-1", contact: "cust, \"one\"", name: "Reyes, Dana \"D\"", agent: "agent.kim", messages: messages)
+        consultation("cons-1", of: "chat-1", from: "agent.kim", to: "agent.omar")
+        disposition("chat-1", agent: "agent.kim", code: "RESOLVED")
+        endChat("chat-1")
+        event("agent.state", ["agent": "agent.kim", "state": "not_ready", "reason": notReadyReason])
+    }
+
     mutating func disposition(_ interaction: String, agent: String, code: String) {
         event("disposition.set", ["interaction": interaction, "agent": agent, "code": code])
     }

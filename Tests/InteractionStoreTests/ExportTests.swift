@@ -259,11 +259,7 @@ import Testing
                 "comma, and \"quotes\"", "line one\nline two", "windows\r\nline", "tab\there", "  padded  ", "",
                 "émoji 🎧 and ü", "nul \u{0}inside", "=1+2 looks like a formula", "\"", ",",
             ]
-            log.startChat("chat-1", contact: "cust, \"one\"", name: "Reyes, Dana \"D\"", agent: "agent.kim", messages: awkward)
-            log.consultation("cons-1", of: "chat-1", from: "agent.kim", to: "agent.omar")
-            log.disposition("chat-1", agent: "agent.kim", code: "RESOLVED")
-            log.endChat("chat-1")
-            log.event("agent.state", ["agent": "agent.kim", "state": "not_ready", "reason": "lunch, late"])
+            log.awkwardChat(messages: awkward, notReadyReason: "lunch, late")
             try store.applyLines(log.takeBatch())
 
             _ = try export(store, dir.path("json"), full: true)
