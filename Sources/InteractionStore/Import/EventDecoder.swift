@@ -49,12 +49,12 @@ public enum EventDecoder {
                                channel: try fields.optionalID("channel") ?? "chat", reason: try fields.optionalString("reason"))
         case "chat.started":
             try fields.allow("interaction", "contact")
-            var contact = try fields.object("contact")
+            let contact = try fields.object("contact")
             try contact.allow("id", "name")
             body = .chatStarted(interaction: try fields.id("interaction"), contact: try contact.id("id"), contactName: try contact.optionalString("name"))
         case "party.joined":
             try fields.allow("interaction", "party", "role")
-            var party = try fields.object("party")
+            let party = try fields.object("party")
             try party.allow("kind", "id")
             let kind = try party.string("kind")
             guard kind == "agent" else { throw fields.failure("party.joined needs party kind \"agent\", not \(shown(kind))") }
