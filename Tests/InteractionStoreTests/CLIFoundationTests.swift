@@ -35,6 +35,18 @@ import Testing
         }
     }
 
+    /// A command leaves one self-contained file: the writer closes last, so SQLite folds the
+    /// WAL back into the database and removes it (a user copying the file copies everything).
+    @Test func commandsLeaveNoWriteAheadLogBehind() throws {
+        try withTempDirectory(prefix: "cli") { dir in
+            for arguments in [["demo", "--interactions", "5"], ["report", "conferences", "--summary"], ["transcript", "nope"]] {
+                _ = try run(arguments + ["--db", dir.databasePath])
+                #expect(!FileManager.default.fileExists(atPath: dir.databasePath + "-wal"), "after storectl \(arguments[0])")
+                #expect(FileManager.default.fileExists(atPath: dir.databasePath))
+            }
+        }
+    }
+
     @Test func migrateAgainIsANoOp() throws {
         try withTempDirectory(prefix: "cli") { dir in
             let first = try run(["migrate", "--db", dir.databasePath])

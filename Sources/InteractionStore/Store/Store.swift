@@ -76,6 +76,12 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    deinit {
+        // Readers close first: when the last connection to close is the writer, SQLite
+        // checkpoints the WAL and removes it, leaving one self-contained database file.
+        idleReaders.removeAll()
+    }
+
     private static func hasHistory(_ db: Connection) throws -> Bool {
         try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") == 1
     }
