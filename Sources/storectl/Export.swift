@@ -81,7 +81,10 @@ extension StoreCtl {
             let manifest = result.manifest
             let counts = manifest.files.map { "\($0.rows) \($0.entity)" }.joined(separator: ", ")
             let kind = manifest.full ? "full" : "incremental"
-            try Terminal.print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s")
+            let bytes = manifest.files.reduce(0) { $0 + $1.bytes }
+            let seconds = Swift.max(result.elapsedSeconds, 1e-6)
+            let throughput = String(format: "%.0f rows/s, %.1f MB/s", Double(manifest.rows) / seconds, Double(bytes) / 1e6 / seconds)
+            try Terminal.print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s (\(throughput))")
         }
 
         /// `storectl export history`.

@@ -57,6 +57,9 @@ private let L = Log.line
             try write(Log.conferenced, to: log, trailer: "\r\n\n   \n")
             let first = try StoreCtlRunner.run(["import", log, "--db", db])
             #expect(first.status == 0, "\(first)")
+            // The summary line gives the import's own throughput.
+            #expect(first.stderr.range(of: #"\d+ stored, 0 skipped as duplicates, 0 rejected, in \d+\.\d\d s \(\d+ events/s\)"#,
+                                       options: .regularExpression) != nil, "\(first)")
             let before = try rows(db, "SELECT count(*) FROM timeline")
             let again = try StoreCtlRunner.run(["import", "-", "--db", db], stdin: try Data(contentsOf: URL(fileURLWithPath: log)))
             #expect(again.status == 0, "\(again)")
