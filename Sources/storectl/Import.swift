@@ -41,47 +41,46 @@ extension StoreCtl {
             }
             defer { if fd != STDIN_FILENO { close(fd) } }
 
+            // An empty log is a valid log of zero events and writes nothing (SPEC): not even the
+            // database file an import into a new path would create. So the input is read up to
+            // its first non-blank byte before the store is opened. (Removing the file afterwards
+            // instead could race another process that opened it meanwhile.)
+            guard let start = try Self.readPastBlankLines(fd) else {
+                try report(ImportSummary(committed: true))
+                return
+            }
             var rejectSink: OutputFile?
             if let rejectFile { rejectSink = try OutputFile(path: rejectFile) }
-            // An import that stores nothing writes nothing (SPEC): into a database that did not
-            // exist, that includes the file this command had to create to find out.
-            let creating = !FileManager.default.fileExists(atPath: database.path)
             let showProgress = !quiet && Terminal.stderrIsTerminal
-            let outcome: Result<ImportSummary, any Error>
-            var removable = false
-            do {
-                // Scoped so the store (its connections) is closed before its files are removed.
-                let store = try database.open()
-                outcome = Result {
-                    try store.importEvents(
-                        fd: fd, options: ImportOptions(atomic: rejectFile == nil && commitEvery == nil, commitEvery: commitEvery),
-                        onRejected: { rejected, raw in
-                            if let sink = rejectSink {
-                                try sink.write(Array("# \(rejected.description)\n".utf8))
-                                try sink.write(Array(raw))
-                                try sink.write([0x0A])
-                            } else {
-                                Terminal.printError(rejected.description)
-                            }
-                        },
-                        onProgress: { progress in
-                            if commitEvery != nil, progress.committed {
-                                Terminal.printError("committed: \(progress.stored) events through line \(progress.lines)")
-                            } else if showProgress {
-                                Terminal.writeError("\r\(progress.lines) lines, \(progress.stored) events…")
-                            }
-                        })
-                }
-                // A failed import may still have committed batches (--commit-every), and another
-                // writer may have used the new file meanwhile: only an empty database goes.
-                if creating, ((try? outcome.get())?.stored ?? 0) == 0 {
-                    removable = (try? store.isEmpty()) ?? false
-                }
+            let store = try database.open()
+            let outcome = Result {
+                try store.importEvents(
+                    fd: fd, alreadyRead: start, options: ImportOptions(atomic: rejectFile == nil && commitEvery == nil, commitEvery: commitEvery),
+                    onRejected: { rejected, raw in
+                        if let sink = rejectSink {
+                            try sink.write(Array("# \(rejected.description)\n".utf8))
+                            try sink.write(Array(raw))
+                            try sink.write([0x0A])
+                        } else {
+                            Terminal.printError(rejected.description)
+                        }
+                    },
+                    onProgress: { progress in
+                        if commitEvery != nil, progress.committed {
+                            Terminal.printError("committed: \(progress.stored) events through line \(progress.lines)")
+                        } else if showProgress {
+                            Terminal.writeError("\r\(progress.lines) lines, \(progress.stored) events…")
+                        }
+                    })
             }
-            if removable { removeDatabaseFiles() }
             let summary = try outcome.get()
             try rejectSink?.close()
             if showProgress { Terminal.writeError("\r\u{1B}[K") }
+            try report(summary)
+        }
+
+        /// The summary line on stderr; exit 65 when any line was rejected.
+        private func report(_ summary: ImportSummary) throws {
             let rate = Int(summary.eventsPerSecond.rounded())
             let elapsed = String(format: "%.2f", summary.elapsedSeconds)
             if !summary.committed {
@@ -94,12 +93,21 @@ extension StoreCtl {
             if !summary.rejected.isEmpty { throw CommandFailure(status: .dataError, message: "") }
         }
 
-        /// Removes the database file this command created, with its WAL and shared-memory files.
-        private func removeDatabaseFiles() {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                if unlink(database.path + suffix) != 0, errno != ENOENT {
-                    Terminal.printError("warning: cannot remove \(database.path + suffix): \(String(cString: strerror(errno)))")
+        /// Reads `fd` until a byte other than a space, tab, CR or LF has been read: the bytes
+        /// read so far, or nil when the input ended first (it holds only blank lines).
+        /// - Throws: `CommandFailure` (exit 74) on a read error.
+        static func readPastBlankLines(_ fd: Int32) throws -> [UInt8]? {
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else {
+                    throw CommandFailure(status: .ioError, message: "cannot read the input: \(String(cString: strerror(errno))); nothing was imported")
                 }
+                if count == 0 { return nil }
+                bytes.append(contentsOf: chunk[..<count])
+                if chunk[..<count].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) { return bytes }
             }
         }
     }

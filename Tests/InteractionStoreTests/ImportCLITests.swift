@@ -78,7 +78,7 @@ private let L = Log.line
         }
     }
 
-    // MARK: Nothing stored into a new path: no database file
+    // MARK: Nothing stored into a new path
 
     /// What is in `dir` besides the log (and reject file) the test wrote.
     private func databaseFiles(_ dir: TempDirectory) throws -> [String] {
@@ -97,23 +97,39 @@ private let L = Log.line
         }
     }
 
-    @Test func aRejectedImportIntoANewPathCreatesNoDatabase() throws {
+    /// A rejected import into a new path leaves the database it had to create, migrated and
+    /// empty (removing it afterwards could race another process that opened it meanwhile).
+    @Test func aRejectedImportIntoANewPathLeavesAnEmptyDatabase() throws {
         try withTempDirectory { dir in
             let log = dir.path("log.ndjson")
             try write(Log.base + ["{not json"], to: log)
             let atomic = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath])
             #expect(atomic.status == 65, "\(atomic)")
             #expect(atomic.stderr.contains("nothing imported"), "\(atomic)")
-            #expect(try databaseFiles(dir) == [])
+            #expect(try databaseFiles(dir) == ["store.sqlite"], "one self-contained file, no WAL left")
+            for table in ["events", "interactions", "timeline", "disposition_codes", "agent_states"] {
+                #expect(try rows(dir.databasePath, "SELECT count(*) FROM \(table)") == 0, "\(table)")
+            }
+            let transcript = try StoreCtlRunner.run(["transcript", "c1", "--db", dir.databasePath])
+            #expect(transcript.status == 65, "\(transcript)")
+        }
+    }
 
-            // Keep-the-good mode with nothing good, and commit batches with nothing to commit.
-            try write(["{not json", L("x1", "chat.ended", 1, #""interaction":"nope""#)], to: log)
-            let rejects = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath, "--reject-file", dir.path("rejects.txt")])
-            #expect(rejects.status == 65, "\(rejects)")
-            #expect(try databaseFiles(dir) == [])
-            let batches = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath, "--commit-every", "1"])
-            #expect(batches.status == 65, "\(batches)")
-            #expect(try databaseFiles(dir) == [])
+    /// The import reads past leading blank lines before it opens the store; those bytes are
+    /// still the log's first lines (counted in `line N`), from a file or from standard input.
+    @Test func leadingBlankLinesAreReadAheadAndStillCounted() throws {
+        try withTempDirectory { dir in
+            let blank = String(repeating: " \r\n\n", count: 40_000)  // larger than one read
+            let input = Data((blank + "{not json\n" + Log.base[0] + "\n").utf8)
+            let fromStdin = try StoreCtlRunner.run(["import", "-", "--db", dir.databasePath], stdin: input)
+            #expect(fromStdin.status == 65, "\(fromStdin)")
+            #expect(fromStdin.stderr.contains("line 80001: malformed JSON"), "\(fromStdin)")
+
+            let log = dir.path("log.ndjson")
+            try Data((blank + Log.base.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: log))
+            let fromFile = try StoreCtlRunner.run(["import", log, "--db", dir.databasePath])
+            #expect(fromFile.status == 0, "\(fromFile)")
+            #expect(try rows(dir.databasePath, "SELECT count(*) FROM events") == Int64(Log.base.count))
         }
     }
 

@@ -46,4 +46,20 @@ import Testing
             #expect(second?.1 == nil)
         }
     }
+
+    /// Binding a statement that is between rows is refused, and the row it is on stays intact.
+    @Test func bindingARunningStatementIsRefused() throws {
+        try withTempDirectory(prefix: "bind") { dir in
+            let db = try Connection(path: dir.databasePath)
+            let statement = try db.cachedStatement("SELECT ?1 || x FROM (SELECT 'a' AS x UNION ALL SELECT 'b')")
+            try statement.bind([String(repeating: "long text ", count: 50)])
+            #expect(try statement.step())
+            let error = try #require(throws: SQLiteError.self) { try statement.bind(["other"]) }
+            #expect(error.code ~= .misuse)
+            #expect(statement.string(0).hasPrefix("long text long text"))
+            #expect(try statement.step())
+            #expect(statement.string(0).hasPrefix("long text"))
+            statement.reset()
+        }
+    }
 }

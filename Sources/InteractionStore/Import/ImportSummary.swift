@@ -42,6 +42,11 @@ public struct ImportSummary: Sendable, Equatable {
     /// Wall time in seconds.
     public var elapsedSeconds = 0.0
 
+    /// A summary of nothing done yet; `committed` says whether that nothing counts as a success.
+    public init(committed: Bool = false) {
+        self.committed = committed
+    }
+
     /// Events per second over the whole run.
     public var eventsPerSecond: Double {
         elapsedSeconds > 0 ? Double(stored + duplicates + rejected.count) / elapsedSeconds : 0

@@ -36,17 +36,18 @@ extension Store {
     ///
     /// - Parameters:
     ///   - fd: where to read the log (a file or stdin).
+    ///   - alreadyRead: the log's first bytes, when the caller read them from `fd` already.
     ///   - options: atomic (default) or keep-the-good.
     ///   - onRejected: called for each bad line with its raw bytes (for a reject file).
     ///   - onProgress: called every 10,000 lines and after each commit.
     /// - Returns: counts and the rejected lines.
     /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.io`.
-    public func importEvents(fd: Int32, options: ImportOptions = ImportOptions(),
+    public func importEvents(fd: Int32, alreadyRead: [UInt8] = [], options: ImportOptions = ImportOptions(),
                              onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = ImportSummary()
-        var reader = LineReader(fd: fd)
+        var reader = LineReader(fd: fd, alreadyRead: alreadyRead)
         try withApplier(caching: options.caching) { applier in
             applier.isolateEvents = !options.atomic
             var sinceCommit = 0

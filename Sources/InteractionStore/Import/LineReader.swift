@@ -12,7 +12,11 @@ struct LineReader {
     private var scanned = 0
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
 
-    init(fd: Int32) { self.fd = fd }
+    /// A reader of `fd`, whose first bytes were already read into `alreadyRead`.
+    init(fd: Int32, alreadyRead: [UInt8] = []) {
+        self.fd = fd
+        self.buffer = alreadyRead
+    }
 
     /// Calls `body` with each line's bytes (without the LF); the buffer is valid only during the call.
     /// - Throws: `StoreError.io` on a read error, or what `body` throws.

@@ -43,6 +43,11 @@ public final class Statement {
     /// Binds `values` to parameters 1…n; parameters beyond them are NULL, never a previous run's values.
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
+        // A running statement may still read the arena: refuse before touching it (SQLite
+        // would refuse the binding itself, but only after the bytes were overwritten).
+        guard sqlite3_stmt_busy(handle) == 0 else {
+            throw SQLiteError(code: .misuse, message: "cannot bind a statement that is still running; reset it first", sql: sql)
+        }
         if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
         releaseRetiredArenas()
         var used = 0
