@@ -15,9 +15,11 @@ import Testing
     @Test func databaseFilesAre0600WithUmask000() throws {
         try withTempDirectory(prefix: "security") { dir in
             let db = dir.databasePath
-            // `import -` holds the store open (with its -wal and -shm) while it waits for input.
+            // `import -` holds the store open (with its -wal and -shm) while it waits for more
+            // input; it opens the store once the first event has arrived.
             let pipe = Pipe()
             let importer = try ChildProcess.storectlWithOpenUmask(["import", "-", "--db", db], stdin: pipe.fileHandleForReading)
+            pipe.fileHandleForWriting.write(Data((Log.base[0] + "\n").utf8))
             let deadline = Date().addingTimeInterval(30)
             while Date() < deadline, !["", "-wal", "-shm"].allSatisfy({ FileManager.default.fileExists(atPath: db + $0) }) {
                 usleep(20_000)
@@ -25,7 +27,7 @@ import Testing
             for suffix in ["", "-wal", "-shm"] {
                 #expect(Self.mode(db + suffix) == 0o600, "\(db + suffix): mode \(Self.mode(db + suffix).map { String($0, radix: 8) } ?? "missing")")
             }
-            pipe.fileHandleForWriting.write(Data((Log.base.joined(separator: "\n") + "\n").utf8))
+            pipe.fileHandleForWriting.write(Data((Log.base.dropFirst().joined(separator: "\n") + "\n").utf8))
             try pipe.fileHandleForWriting.close()
             let result = try importer.wait(timeout: 60)
             #expect(result.status == 0, "\(result)")
