@@ -51,11 +51,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Byte-wise string comparison; Swift's `==` would apply Unicode canonical equivalence.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        // Byte-equal strings are always `==`, so the standard library's optimized `==`
-        // (a memcmp for ASCII) rejects the common unequal case; only strings it calls
-        // equal need the byte-by-byte check, which tells canonical equivalents apart.
-        guard a.utf8.count == b.utf8.count, a == b else { return false }
-        return a.utf8.elementsEqual(b.utf8)
+        a.same(b)  // one memcmp of the UTF-8 storage (keys are looked up for every field)
     }
 }
 

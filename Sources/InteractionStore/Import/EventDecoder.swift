@@ -154,7 +154,9 @@ private struct Fields {
         // A handful of keys: a linear search beats building a set for every line.
         for (key, value) in object.members {
             if case .null = value { continue }  // null counts as missing, so it cannot be unknown
-            let known = keys.contains(key) || (prefix.isEmpty && (key == "id" || key == "type" || key == "at"))
+            // Keys compare as exact bytes, as `member` finds them (`==` would also accept
+            // canonically equivalent spellings).
+            let known = keys.contains { $0.same(key) } || (prefix.isEmpty && (key.same("id") || key.same("type") || key.same("at")))
             if !known { throw failure("unknown key \(shown(prefix + key))") }
         }
     }
