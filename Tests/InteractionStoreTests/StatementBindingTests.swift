@@ -18,7 +18,10 @@ import Testing
                 ("after the big one", [9], String(repeating: "z", count: 300)),
             ]
             let sql = "INSERT INTO v (a, b, c) VALUES (?, ?, ?)"
-            for (a, b, c) in values { try db.run(sql, [a, b, c]) }
+            // Both ways of binding, alternating on one statement: an array of values, and typed values.
+            for (number, (a, b, c)) in values.enumerated() {
+                if number.isMultiple(of: 2) { try db.run(sql, [a, b, c]) } else { try db.run(sql, binding: a, b, c) }
+            }
             #expect(db.cachedStatementCount == 1)
 
             let rows = try db.query("SELECT a, b, c, typeof(b), typeof(c) FROM v ORDER BY id") {
@@ -40,7 +43,7 @@ import Testing
         try withTempDirectory(prefix: "bind") { dir in
             let db = try Connection(path: dir.databasePath)
             let sql = "SELECT ?1, ?2"
-            #expect(try db.queryOne(sql, ["one", "two"]) { $0.optionalString(1) } == "two")
+            #expect(try db.queryOne(sql, binding: "one", "two", row: { $0.optionalString(1) }) == "two")
             let second = try db.queryOne(sql, ["one"]) { ($0.optionalString(0), $0.optionalString(1)) }
             #expect(second?.0 == "one")
             #expect(second?.1 == nil)

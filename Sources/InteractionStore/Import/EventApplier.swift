@@ -101,7 +101,7 @@ final class EventApplier {
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
     func apply(_ event: Event) throws -> ApplyOutcome {
         let hash = Self.contentHash(event)
-        if let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", [event.id], { $0.blob(0) }) {
+        if let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
             guard stored == hash else {
                 throw RuleViolation(eventId: event.id, rule: .conflictingEventId,
                                     detail: "event id \(shown(event.id)) is already stored with different content")
@@ -121,7 +121,8 @@ final class EventApplier {
         let changes = try cache.apply(event)  // a violation leaves the cache as it was
         do {
             let write = {
-                try self.db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)", [event.id, event.type, event.at, hash])
+                try self.db.run("INSERT INTO events (event_id, type, at, content_hash) VALUES (?, ?, ?, ?)",
+                                binding: event.id, event.type, event.at, hash)
                 try ChangeWriter(db: self.db, eventSeq: self.db.lastInsertRowID, chains: self.chains).write(changes)
             }
             if isolateEvents { try db.savepoint(write) } else { try write() }

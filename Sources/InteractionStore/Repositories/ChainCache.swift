@@ -76,7 +76,7 @@ final class ChainCache {
             UPDATE interactions SET next_entry = coalesce(?, next_entry), chain_head = coalesce(?, chain_head),
                    latest_at = max(latest_at, coalesce(?, latest_at))
             WHERE id = ?
-            """, [link?.next, link?.head, pending.latest, id.text])
+            """, binding: link?.next, link?.head, pending.latest, id.text)
     }
 
     /// Forgets the cached links (after a flush, or after a rollback).

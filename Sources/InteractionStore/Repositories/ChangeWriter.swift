@@ -81,8 +81,8 @@ struct ChangeWriter {
         try db.run("""
             INSERT INTO timeline (interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party, event_seq, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [entry.interaction, entry.seq, entry.time, entry.kind.rawValue, entry.party, entry.text, entry.visibility.rawValue,
-                  entry.reason, entry.by, eventSeq, link.head, hash])
+            """, binding: entry.interaction, entry.seq, entry.time, entry.kind.rawValue, entry.party, entry.text, entry.visibility.rawValue,
+            entry.reason, entry.by, eventSeq, link.head, hash)
         chains.advance(id, head: hash)
     }
 }

@@ -207,6 +207,28 @@ public final class Connection {
         while try statement.step() {}
     }
 
+    /// Runs a cached statement with `values` bound (each of its own type: no array, no boxing),
+    /// for its effect.
+    /// - Throws: `SQLiteError` with the SQL (never the values).
+    public func run<First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest)
+        throws(SQLiteError) {
+        let statement = try reusableStatement(sql)
+        defer { statement.reset() }
+        try statement.bind(first, repeat each rest)
+        while try statement.step() {}
+    }
+
+    /// The first row of a cached statement with `values` bound (each of its own type) mapped
+    /// through `row`, or nil when there is none.
+    /// - Throws: `SQLiteError`, or what `row` throws.
+    public func queryOne<T, First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest,
+                                                                      row: (Statement) throws -> T) throws -> T? {
+        let statement = try reusableStatement(sql)
+        defer { statement.reset() }
+        try statement.bind(first, repeat each rest)
+        return try statement.step() ? try row(statement) : nil
+    }
+
     /// Calls `body` for each row of a cached statement, streaming (constant memory).
     /// - Throws: `SQLiteError`, or what `body` throws.
     public func forEach(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {

@@ -43,39 +43,63 @@ public final class Statement {
     /// Binds `values` to parameters 1…n; parameters beyond them are NULL, never a previous run's values.
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
     public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
-        // A running statement may still read the arena: refuse before touching it (SQLite
-        // would refuse the binding itself, but only after the bytes were overwritten).
+        try startBinding(count: values.count)
+        var used = 0
+        for (offset, value) in values.enumerated() {
+            try bind(value.sqlValue, at: Int32(offset + 1), arenaUsed: &used)
+        }
+    }
+
+    /// Binds `values` to parameters 1…n, as `bind(_: [any SQLBindable])` does, with each
+    /// value's type known to the compiler: no array and no boxing per value (the import's
+    /// hot statements bind this way).
+    /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
+    public func bind<each Value: SQLBindable>(_ values: repeat each Value) throws(SQLiteError) {
+        var count = 0
+        for _ in repeat each values { count += 1 }
+        try startBinding(count: count)
+        var used = 0
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            try bind(value.sqlValue, at: index, arenaUsed: &used)
+        }
+    }
+
+    /// Readies the statement for `count` new values: refused while it runs (it may still read
+    /// the arena), parameters beyond `count` set to NULL, arenas of earlier binds released.
+    private func startBinding(count: Int) throws(SQLiteError) {
         guard sqlite3_stmt_busy(handle) == 0 else {
             throw SQLiteError(code: .misuse, message: "cannot bind a statement that is still running; reset it first", sql: sql)
         }
-        if Int(sqlite3_bind_parameter_count(handle)) > values.count { clearBindings() }
+        if Int(sqlite3_bind_parameter_count(handle)) > count { clearBindings() }
         releaseRetiredArenas()
-        var used = 0
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value.sqlValue {
-            case .text(var text):
-                code = text.withUTF8 { buffer in
-                    let start = arenaSpace(from: &used, for: buffer.count)
-                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
-                    // An explicit byte length keeps NUL characters inside the text; the pointer
-                    // is never NULL (that would bind SQL NULL), so "" stays an empty string.
-                    return sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(buffer.count),
-                                               nil, UInt8(SQLITE_UTF8))
-                }
-            case .blob(let blob) where !blob.isEmpty:
-                code = blob.withUnsafeBytes { buffer in
-                    let start = arenaSpace(from: &used, for: buffer.count)
-                    if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
-                    return sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(buffer.count), nil)
-                }
-            case let other:
-                try bind(other, at: index)
-                continue
+    }
+
+    /// Binds one value; text and blobs are copied into the arena after its first `arenaUsed` bytes.
+    private func bind(_ value: SQLValue, at index: Int32, arenaUsed used: inout Int) throws(SQLiteError) {
+        let code: Int32
+        switch value {
+        case .text(var text):
+            code = text.withUTF8 { buffer in
+                let start = arenaSpace(from: &used, for: buffer.count)
+                if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                // An explicit byte length keeps NUL characters inside the text; the pointer
+                // is never NULL (that would bind SQL NULL), so "" stays an empty string.
+                return sqlite3_bind_text64(handle, index, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(buffer.count),
+                                           nil, UInt8(SQLITE_UTF8))
             }
-            guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
+        case .blob(let blob) where !blob.isEmpty:
+            code = blob.withUnsafeBytes { buffer in
+                let start = arenaSpace(from: &used, for: buffer.count)
+                if let base = buffer.baseAddress { start.copyMemory(from: base, byteCount: buffer.count) }
+                return sqlite3_bind_blob64(handle, index, start, sqlite3_uint64(buffer.count), nil)
+            }
+        case let other:
+            try bind(other, at: index)
+            return
         }
+        guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
     }
 
     /// `count` bytes of the arena after the `used` ones (at least one byte, so "" gets a real
