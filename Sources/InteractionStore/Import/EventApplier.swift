@@ -1,5 +1,3 @@
-import Crypto
-
 /// What happened to one event given to the store.
 public enum ApplyOutcome: Sendable, Equatable {
     /// Checked and written.
@@ -94,7 +92,7 @@ final class EventApplier {
     /// in milliseconds, each key and value length-prefixed): equal exactly when SPEC calls two
     /// events the same. (Stored hashes depend on that layout: it must never change.)
     static func contentHash(_ event: Event) -> [UInt8] {
-        Array(SHA256.hash(data: event.canonicalBytes))
+        event.canonicalBytes.sha256
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).

@@ -85,8 +85,7 @@ private struct CanonicalBytes {
     }
 
     private mutating func lengthPrefixed(_ value: UnsafeBufferPointer<UInt8>) {
-        let count = UInt64(value.count)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
+        withUnsafeBytes(of: UInt64(value.count).bigEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: value)
     }
 }

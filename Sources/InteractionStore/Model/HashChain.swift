@@ -48,6 +48,14 @@ public enum HashChain {
         var bytes = previous
         bytes.reserveCapacity(previous.count + 128 + (entry.text?.utf8.count ?? 0))
         appendCanonical(entry, to: &bytes)
-        return Array(SHA256.hash(data: bytes))
+        return bytes.sha256
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The SHA-256 of the bytes, as 32 bytes (copied out of the digest in one go: iterating
+    /// it byte by byte cost as much as the hashing, for every event and entry).
+    var sha256: [UInt8] {
+        SHA256.hash(data: self).withUnsafeBytes { Array($0) }
     }
 }
