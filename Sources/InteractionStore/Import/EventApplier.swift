@@ -37,6 +37,9 @@ final class EventApplier {
     /// Set when a write failed part-way: the caches no longer match the database, so nothing
     /// of this transaction may be committed.
     private var mustRollBack = false
+    /// Every id this applier stored, kept only while it has seen every id of the ledger (it was
+    /// empty when the cache became valid); nil otherwise, and each event probes the ledger.
+    private var storedIDs: LedgerFilter?
 
     init(db: Connection, caching: Bool = true, isolateEvents: Bool = true) {
         self.db = db
@@ -75,7 +78,11 @@ final class EventApplier {
     /// Drops the cache when another connection committed since it was last known true.
     private func revalidate() throws {
         let version = try db.scalarInt("PRAGMA data_version")
-        if version != dataVersion { reset() }
+        if version != dataVersion {
+            reset()
+            // A first import into a new store need not ask the ledger about ids it never stored.
+            if caching, try db.scalarInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1 { storedIDs = LedgerFilter() }
+        }
         dataVersion = version
     }
 
@@ -99,7 +106,8 @@ final class EventApplier {
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
     func apply(_ event: Event) throws -> ApplyOutcome {
         let hash = Self.contentHash(event)
-        if let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
+        if storedIDs?.mayContain(event.id) ?? true,
+           let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
             guard stored == hash else {
                 throw RuleViolation(eventId: event.id, rule: .conflictingEventId,
                                     detail: "event id \(shown(event.id)) is already stored with different content")
@@ -124,6 +132,7 @@ final class EventApplier {
                 try ChangeWriter(db: self.db, eventSeq: self.db.lastInsertRowID, chains: self.chains).write(changes)
             }
             if isolateEvents { try db.savepoint(write) } else { try write() }
+            storedIDs?.insert(event.id)
         } catch {
             reset()  // the database rolls back what the caches already hold
             mustRollBack = true
@@ -146,6 +155,7 @@ final class EventApplier {
         chains.clear()
         dataVersion = nil
         mustRollBack = false
+        storedIDs = nil
     }
 }
 
