@@ -106,8 +106,10 @@ final class EventApplier {
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
     func apply(_ event: Event) throws -> ApplyOutcome {
         let hash = Self.contentHash(event)
-        if storedIDs?.mayContain(event.id) ?? true,
-           let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
+        // A first import skips the ledger probe for ids its filter has certainly not seen.
+        let ledgerKey = storedIDs.map { _ in LedgerFilter.Key(event.id) }
+        let mayBeStored = ledgerKey.flatMap { storedIDs?.mayContain($0) } ?? true
+        if mayBeStored, let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
             guard stored == hash else {
                 throw RuleViolation(eventId: event.id, rule: .conflictingEventId,
                                     detail: "event id \(shown(event.id)) is already stored with different content")
@@ -132,7 +134,7 @@ final class EventApplier {
                 try ChangeWriter(db: self.db, eventSeq: self.db.lastInsertRowID, chains: self.chains).write(changes)
             }
             if isolateEvents { try db.savepoint(write) } else { try write() }
-            storedIDs?.insert(event.id)
+            if let ledgerKey { storedIDs?.insert(ledgerKey) }
         } catch {
             reset()  // the database rolls back what the caches already hold
             mustRollBack = true

@@ -7,41 +7,46 @@
 /// id the ledger holds (the applier drops it whenever another writer could have added one).
 struct LedgerFilter {
     /// 2^26 bits (8 MiB): under 0.01 % false positives at a million ids, a few percent at ten.
-    private static let bitCount = 1 << 26
+    fileprivate static let bitCount = 1 << 26
     private static let probes = 4
     private var words: [UInt64] = []
 
-    /// True when `id` may have been inserted; false when it certainly was not.
-    func mayContain(_ id: String) -> Bool {
+    /// Where an id's bits are: computed once per event, for `mayContain` and then `insert`.
+    struct Key {
+        fileprivate let first: UInt64
+        fileprivate let second: UInt64
+
+        /// Two 32-bit hashes of the id's bytes (Swift's seeded hasher, one pass).
+        init(_ id: String) {
+            var hasher = Hasher()
+            hasher.combine(ExactID(id))
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+            first = hash & 0xFFFF_FFFF
+            second = (hash >> 32) | 1
+        }
+
+        /// The `probe`th bit position, by double hashing (Kirsch–Mitzenmacher).
+        fileprivate func bit(_ probe: Int) -> Int {
+            Int((first &+ UInt64(probe) &* second) & UInt64(LedgerFilter.bitCount - 1))
+        }
+    }
+
+    /// True when the id of `key` may have been inserted; false when it certainly was not.
+    func mayContain(_ key: Key) -> Bool {
         guard !words.isEmpty else { return false }
-        let (first, second) = Self.hashes(of: id)
         for probe in 0 ..< Self.probes {
-            let bit = Self.bit(probe, first, second)
+            let bit = key.bit(probe)
             if words[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
         }
         return true
     }
 
-    /// Records `id` as stored.
-    mutating func insert(_ id: String) {
+    /// Records the id of `key` as stored.
+    mutating func insert(_ key: Key) {
         if words.isEmpty { words = [UInt64](repeating: 0, count: Self.bitCount / 64) }
-        let (first, second) = Self.hashes(of: id)
         for probe in 0 ..< Self.probes {
-            let bit = Self.bit(probe, first, second)
+            let bit = key.bit(probe)
             words[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-    }
-
-    /// Two 32-bit hashes of the id's bytes (Swift's seeded hasher, one pass).
-    private static func hashes(of id: String) -> (UInt64, UInt64) {
-        var hasher = Hasher()
-        hasher.combine(ExactID(id))
-        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
-        return (hash & 0xFFFF_FFFF, (hash >> 32) | 1)
-    }
-
-    /// The `probe`th bit position, by double hashing (Kirsch–Mitzenmacher).
-    private static func bit(_ probe: Int, _ first: UInt64, _ second: UInt64) -> Int {
-        Int((first &+ UInt64(probe) &* second) & UInt64(bitCount - 1))
     }
 }
