@@ -26,9 +26,6 @@ final class ChainCache {
     private(set) var links: [ExactID: Link] = [:]
     private var unsaved: [ExactID: Unsaved] = [:]
 
-    /// True when nothing waits for `flush`.
-    var isSaved: Bool { unsaved.isEmpty }
-
     /// The link of `id`, read from the database when not cached.
     /// - Throws: `SQLiteError`; `.constraint` when the interaction is not stored.
     func link(_ id: ExactID, db: Connection) throws -> Link {
