@@ -1,17 +1,26 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
+
+/// Every module builds in the Swift 6 language mode (strict concurrency).
+let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "InteractionStore",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "InteractionStore", targets: ["InteractionStore"]),
+        .library(name: "PlatformImport", targets: ["PlatformImport"]),
+        .library(name: "InteractionService", targets: ["InteractionService"]),
         .executable(name: "storectl", targets: ["storectl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The system SQLite, reached through a module map and a shim header.
@@ -21,34 +30,100 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The store: schema, rules, apply path, reads, reports, export, maintenance. All SQL lives here.
         .target(
             name: "InteractionStore",
             dependencies: [
                 "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/InteractionStore",
             resources: [.embedInCode("Migrations")],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: strictSwift
+        ),
+        // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
+        .target(
+            name: "PlatformImport",
+            dependencies: ["InteractionStore"],
+            path: "Sources/PlatformImport",
+            swiftSettings: strictSwift
+        ),
+        // The console's pages and charts, drawn from the store's typed records (no HTTP here).
+        .target(
+            name: "InteractionConsole",
+            dependencies: ["InteractionStore"],
+            path: "Sources/InteractionConsole",
+            swiftSettings: strictSwift
+        ),
+        // `storectl serve`: the HTTP service over one store (SPEC §6) and the console's routes (§7).
+        .target(
+            name: "InteractionService",
+            dependencies: [
+                "InteractionStore",
+                "InteractionConsole",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/InteractionService",
+            swiftSettings: strictSwift
         ),
         .executableTarget(
             name: "storectl",
             dependencies: [
                 "InteractionStore",
+                "PlatformImport",
+                "InteractionService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/storectl",
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: strictSwift
+        ),
+        // Shared by every test target: temp directories and the runner of the built storectl.
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["InteractionStore"],
+            path: "Tests/StoreTestSupport",
+            swiftSettings: strictSwift
         ),
         .testTarget(
             name: "InteractionStoreTests",
             dependencies: [
                 "InteractionStore",
+                "StoreTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/InteractionStoreTests",
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "PlatformImportTests",
+            dependencies: ["PlatformImport", "InteractionStore", "StoreTestSupport"],
+            path: "Tests/PlatformImportTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "InteractionConsoleTests",
+            dependencies: ["InteractionConsole", "InteractionStore", "StoreTestSupport"],
+            path: "Tests/InteractionConsoleTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "InteractionServiceTests",
+            dependencies: [
+                "InteractionService",
+                "InteractionStore",
+                "StoreTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/InteractionServiceTests",
+            swiftSettings: strictSwift
         ),
     ]
 )

@@ -1,28 +1,28 @@
 import Foundation
 
 /// What one run of `storectl` produced.
-struct StoreCtlResult: Sendable, CustomStringConvertible {
+public struct StoreCtlResult: Sendable, CustomStringConvertible {
     /// The exit status (for a signal: the signal number, see `reason`).
-    var status: Int32
+    public var status: Int32
     /// Everything written to stdout, decoded as UTF-8.
-    var stdout: String
+    public var stdout: String
     /// Everything written to stderr, decoded as UTF-8.
-    var stderr: String
+    public var stderr: String
     /// Whether the process exited or was killed by a signal.
-    var reason: Process.TerminationReason
+    public var reason: Process.TerminationReason
 
     /// For failure messages: status and both streams.
-    var description: String {
+    public var description: String {
         "storectl exited \(status)\(reason == .uncaughtSignal ? " (signal)" : "")\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)"
     }
 }
 
 /// Failures of the runner itself (not of the command being run).
-enum StoreCtlRunnerError: Error, CustomStringConvertible {
+public enum StoreCtlRunnerError: Error, CustomStringConvertible {
     case binaryNotFound(searched: [String])
     case timedOut(arguments: [String], seconds: Double)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .binaryNotFound(let searched):
             return "storectl binary not found; build it first (swift build --scratch-path …). Searched: \(searched.joined(separator: ", ")). Set STORECTL_BINARY to override."
@@ -46,9 +46,9 @@ enum StoreCtlRunnerError: Error, CustomStringConvertible {
 /// let result = try StoreCtlRunner.run(["migrate", "--db", path])
 /// #expect(result.status == 0)
 /// ```
-enum StoreCtlRunner {
+public enum StoreCtlRunner {
     /// The `storectl` executable, found once.
-    static func binaryURL() throws -> URL {
+    public static func binaryURL() throws -> URL {
         if let override = ProcessInfo.processInfo.environment["STORECTL_BINARY"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
@@ -85,7 +85,7 @@ enum StoreCtlRunner {
     ///   - timeout: seconds before the child is terminated and `timedOut` thrown.
     /// - Throws: `StoreCtlRunnerError` or an error launching the process. A non-zero exit is
     ///   not an error: check `status`.
-    static func run(
+    public static func run(
         _ arguments: [String],
         stdin: Data? = nil,
         environment: [String: String?] = [:],
