@@ -85,8 +85,9 @@ import Testing
         log.message("c1", from: "ghost", "boo")
         log.message("c1", from: "agent-1", "fine")
         let store = fixture.store
+        let logText = log.text
         try await fixture.test { client in
-            let response = try await client.postLog(log.text, query: "?mode=partial")
+            let response = try await client.postLog(logText, query: "?mode=partial")
             #expect(response.status == .ok)
             let body = response.object
             #expect(body["lines"] as? Int == 4)
@@ -105,8 +106,9 @@ import Testing
         var log = ServiceLog()
         log.chat("c1")
         let store = fixture.store
+        let logText = log.text
         try await fixture.test { client in
-            let response = try await client.postLog(log.text, query: "?mode=sometimes")
+            let response = try await client.postLog(logText, query: "?mode=sometimes")
             #expect(response.status == .badRequest)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(try store.interaction("c1") == nil)
@@ -198,8 +200,9 @@ import Testing
         var log = ServiceLog()
         let line = log.add("chat.started", #""interaction":"c1","contact":{"id":"cust"}"#)
         let store = fixture.store
+        let logText = log.text
         try await fixture.test { client in
-            let post = try await client.postLog(log.text)
+            let post = try await client.postLog(logText)
             #expect(post.status == .serviceUnavailable)
             #expect(post.headers[.retryAfter] == "1")
             let put = try await client.putEvent("e-1", line)

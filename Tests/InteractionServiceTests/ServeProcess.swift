@@ -3,11 +3,10 @@ import StoreTestSupport
 
 /// A running `storectl serve` (the real binary) on 127.0.0.1 port 0, for process tests.
 final class ServeProcess: @unchecked Sendable {
-    // @unchecked: `stderrText` is guarded by `lock`; the rest is set once in `init`.
+    // @unchecked: set once in `init`; `output` guards its own state.
     let process = Process()
     let port: Int
-    private let lock = NSLock()
-    private var stderrText = ""
+    private let output = StderrBox()
 
     /// Starts serve with `arguments` after `serve` and waits for its listening line.
     /// - Throws: when the line does not come within `timeout` seconds (the process is then killed).
@@ -24,21 +23,14 @@ final class ServeProcess: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let found = DispatchSemaphore(value: 0)
-        let box = PortBox()
-        let lock = self.lock
-        var collected = ""
+        let box = output
         try process.run()
         let handle = pipe.fileHandleForReading
-        Thread.detachNewThread { [weak self] in
+        Thread.detachNewThread {
             while true {
                 let data = handle.availableData
                 if data.isEmpty { break }
-                let text = String(decoding: data, as: UTF8.self)
-                lock.lock()
-                collected += text
-                self?.stderrText = collected
-                let current = collected
-                lock.unlock()
+                let current = box.append(String(decoding: data, as: UTF8.self))
                 if box.port == nil, let range = current.range(of: "listening on http://127.0.0.1:") {
                     let digits = current[range.upperBound...].prefix { $0.isNumber }
                     if let port = Int(digits), current[range.upperBound...].dropFirst(digits.count).first == "\n" {
@@ -53,17 +45,13 @@ final class ServeProcess: @unchecked Sendable {
         guard let port = box.port else {
             process.terminate()
             process.waitUntilExit()
-            throw ServeProcessError.noListeningLine(stderr: collected)
+            throw ServeProcessError.noListeningLine(stderr: box.text)
         }
         self.port = port
     }
 
     /// Everything serve wrote on stderr so far.
-    var stderr: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return stderrText
-    }
+    var stderr: String { output.text }
 
     /// Sends `signal` and waits for the process to exit; returns its status.
     @discardableResult
@@ -88,8 +76,31 @@ final class ServeProcess: @unchecked Sendable {
     }
 }
 
-private final class PortBox: @unchecked Sendable {
-    var port: Int?
+/// What serve wrote on stderr, and the port once its listening line came.
+private final class StderrBox: @unchecked Sendable {
+    // @unchecked: everything is guarded by `lock`.
+    private let lock = NSLock()
+    private var collected = ""
+    private var foundPort: Int?
+
+    var port: Int? {
+        get { lock.lock(); defer { lock.unlock() }; return foundPort }
+        set { lock.lock(); foundPort = newValue; lock.unlock() }
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
+    }
+
+    /// Appends `text` and returns everything so far.
+    func append(_ text: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        collected += text
+        return collected
+    }
 }
 
 enum ServeProcessError: Error, CustomStringConvertible {
