@@ -39,9 +39,9 @@ import Testing
             var bad = ServiceLog(prefix: "b")
             bad.chat("c2")
             bad.message("c2", from: "ghost", "no")  // rejects the whole log: c2 must not exist
-            var third = ServiceLog(prefix: "c")
+            var third = ServiceLog(prefix: "c", start: 100)
             third.message("c1", from: "agent-1", "after the bad one")
-            let single = try EventDecoder.decode(#"{"id":"d-1","type":"message","at":"2026-03-02T09:00:09.000Z","interaction":"c1","party":"cust-c1","text":"hi"}"#)
+            let single = try EventDecoder.decode(#"{"id":"d-1","type":"message","at":"2026-03-02T09:05:00.000Z","interaction":"c1","party":"cust-c1","text":"hi"}"#)
             let commit = try store.applyGroup([
                 .log(DecodedLog(bytes: first.bytes), atomic: true),
                 .log(DecodedLog(bytes: bad.bytes), atomic: true),
