@@ -1,4 +1,5 @@
 import Foundation
+import InteractionService
 import InteractionStore
 import StoreTestSupport
 import Testing
@@ -91,6 +92,36 @@ import Testing
                 #expect(!mine.stdout.isEmpty)
             }
             #expect(try StoreCtlRunner.run(["check", "--db", db]).status == 0)
+        }
+    }
+}
+
+/// Logging and durability of the real process.
+@Suite(.serialized) struct ServeOperationsTests {
+    @Test func requestLogsNeverShowTheTokenAndDurableRunsFullSync() throws {
+        try withTempDirectory(prefix: "serve-logs") { directory in
+            let tokens = directory.path("tokens")
+            try "write chat-server \(TokenTable.digestHex(of: "sekret-token-value"))\n".write(toFile: tokens, atomically: true, encoding: .utf8)
+            chmod(tokens, 0o600)
+            let server = try ServeProcess(["--db", directory.path("store.sqlite"), "--tokens-file", tokens, "--durable"],
+                                          environment: ["LOG_LEVEL": "info"])
+            let http = RawHTTP(port: server.port)
+            #expect(try http.request("GET", "/v1/agents", headers: ["Authorization": "Bearer sekret-token-value"]).status == 200)
+            #expect(try http.request("GET", "/v1/agents", headers: ["Authorization": "Bearer wrong-token-value"]).status == 401)
+            #expect(try http.request("GET", "/v1/agents").status == 401)
+            #expect(server.stop() == 0)
+            usleep(300_000)  // the reader thread drains the pipe after the exit
+            let log = server.stderr
+            #expect(log.contains("/v1/agents"), "request lines are logged at info: \(log)")
+            #expect(log.contains("authorization=redacted"))
+            #expect(!log.contains("sekret-token-value"))
+            #expect(!log.contains("wrong-token-value"))
+        }
+        try withTempDirectory(prefix: "serve-durable") { directory in
+            let store = try Store(path: directory.databasePath)
+            #expect(try store.synchronousLevel() == 1)
+            try store.setDurable(true)
+            #expect(try store.synchronousLevel() == 2)
         }
     }
 }
