@@ -65,7 +65,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         context.logger.info("\(request.method.rawValue) \(request.uri.path) \(response.status.code)", metadata: [
             "route": .string(route), "ms": .string(String(format: "%.2f", seconds * 1000)),
             "authorization": request.headers[.authorization] == nil ? "none" : "redacted",
-            "token": .string(context.tokenName ?? "-"),
         ])
         return response
     }

@@ -97,7 +97,7 @@ import Testing
             #expect(rejected.count == 1)
             #expect(rejected.first?["line"] as? Int == 3)
             #expect(rejected.first?["event_id"] as? String == "e-3")
-            #expect(try store.transcript(of: "c1").map(\.text) == [nil, nil, nil, "fine"])
+            #expect(try store.transcript(of: "c1").map(\.text) == [nil, nil, "fine"])
         }
     }
 

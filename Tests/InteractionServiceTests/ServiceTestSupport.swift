@@ -12,8 +12,10 @@ struct ServiceLog {
     private(set) var lines: [String] = []
     private var second = 0
 
-    init(prefix: String = "e") {
+    /// A log whose first event is `start + 1` seconds after 09:00:00.
+    init(prefix: String = "e", start: Int = 0) {
         self.prefix = prefix
+        self.second = start
     }
 
     /// The id the next event gets.

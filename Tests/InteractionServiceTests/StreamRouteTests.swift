@@ -46,7 +46,7 @@ import Testing
         var log = ServiceLog()
         log.chat("c1")
         _ = try fixture.store.importEvents(bytes: log.bytes)
-        var more = ServiceLog(prefix: "live")
+        var more = ServiceLog(prefix: "live", start: 100)
         more.message("c1", from: "agent-1", "live one")
         more.end("c1")
         let lines = more.lines
