@@ -6,6 +6,7 @@ import Testing
 /// SPEC section 5.
 @Suite struct CLIFoundationTests {
     private static let v1 = EmbeddedMigrations.all[0]
+    private static let v2 = EmbeddedMigrations.all[1]
 
     private func run(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil) throws -> StoreCtlResult {
         try StoreCtlRunner.run(arguments, environment: environment, workingDirectory: directory)
@@ -24,10 +25,10 @@ import Testing
         try withTempDirectory(prefix: "cli") { dir in
             let result = try run(["migrate", "--db", dir.databasePath])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\n")
+            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\napplied V0002__export_store_head.sql \(Self.v2.checksum)\n")
             #expect(result.stdout.contains("applied V0001__initial_schema.sql"))
             #expect(FileManager.default.fileExists(atPath: dir.databasePath))
-            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)"])
+            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)"])
             let db = try Connection(path: dir.databasePath)
             #expect(try db.scalarString("PRAGMA journal_mode") == "wal")
             #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'timeline'") == 1)
@@ -65,7 +66,7 @@ import Testing
             let path = dir.databasePath
             let result = try run(["migrate", "--dry-run", "--db", path])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\n")
+            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\nwould apply V0002__export_store_head.sql \(Self.v2.checksum)\n")
             if FileManager.default.fileExists(atPath: path) {
                 let db = try Connection(path: path, mode: .readOnly)
                 #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema") == 0)
