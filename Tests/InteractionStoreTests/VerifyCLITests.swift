@@ -56,8 +56,18 @@ import Testing
             let result = try verify([dir.path("run1")], db: dir.path("rewritten.sqlite"))
             #expect(result.status == 65, "\(result)")
             #expect(result.stdout == "")
+            let heads = "the store's entries 1–7 hash to \(try rewritten.recordedChain("chat-2").head), the export's head is \(try original.recordedChain("chat-2").head)"
             #expect(result.stderr == """
-                \(dir.path("run1")): interaction chat-2: the store's entries 1–7 hash to \(try rewritten.recordedChain("chat-2").head), the export's head is \(try original.recordedChain("chat-2").head): an entry was changed since the export
+                \(dir.path("run1")): interaction chat-2: \(heads): entry 4 was changed since the export (the first whose hash differs from timeline.ndjson)
+
+                """ + failed(1))
+
+            // A CSV run holds no hashes to compare entry by entry: the chain row still finds it.
+            _ = try original.export(ExportOptions(directory: dir.path("csv"), format: .csv, full: true))
+            let csv = try verify([dir.path("csv")], db: dir.path("rewritten.sqlite"))
+            #expect(csv.status == 65, "\(csv)")
+            #expect(csv.stderr == """
+                \(dir.path("csv")): interaction chat-2: \(heads): an entry was changed since the export
 
                 """ + failed(1))
         }
@@ -74,7 +84,7 @@ import Testing
             let result = try verify([dir.path("run1")], db: dir.databasePath)
             #expect(result.status == 65, "\(result)")
             #expect(result.stderr == """
-                \(dir.path("run1")): interaction chat-2: the store's entries 1–7 hash to \(try rewritten.recordedChain("chat-2").head), the export's head is \(exported): an entry was changed since the export
+                \(dir.path("run1")): interaction chat-2: the store's entries 1–7 hash to \(try rewritten.recordedChain("chat-2").head), the export's head is \(exported): entry 4 was changed since the export (the first whose hash differs from timeline.ndjson)
 
                 """ + failed(1))
         }

@@ -42,8 +42,10 @@ public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
         case entryMissing(entry: Int64, seq: Int64)
         /// The store holds fewer entries (`stored`, numbered without gaps) than the export's `seq`.
         case entriesMissing(stored: Int64, seq: Int64)
-        /// The store's entries 1…`seq` hash to `computed`, the export's head is `exported`.
-        case headDiffers(seq: Int64, computed: String, exported: String)
+        /// The store's entries 1…`seq` hash to `computed`, the export's head is `exported`;
+        /// `entry`: the first entry whose hash differs from the run's timeline.ndjson, when the
+        /// run has one (NDJSON) that names it.
+        case headDiffers(seq: Int64, computed: String, exported: String, entry: Int64?)
         /// The store holds entries after the export's last (`seq`), up to `last`.
         case entriesAdded(seq: Int64, last: Int64)
     }
@@ -101,7 +103,9 @@ public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
             return "entry \(entry) of the exported \(seq) is not in the store: it was deleted since the export"
         case let .entriesMissing(stored, seq):
             return "the store holds \(stored) of the exported \(seq) entries: entries were deleted since the export"
-        case let .headDiffers(seq, computed, exported):
+        case let .headDiffers(seq, computed, exported, entry?):
+            return "the store's entries 1–\(seq) hash to \(computed), the export's head is \(exported): entry \(entry) was changed since the export (the first whose hash differs from timeline.ndjson)"
+        case let .headDiffers(seq, computed, exported, nil):
             return "the store's entries 1–\(seq) hash to \(computed), the export's head is \(exported): an entry was changed since the export"
         case let .entriesAdded(seq, last):
             return "the store holds entries \(seq + 1)–\(last) after the exported \(seq): entries were added since the export"

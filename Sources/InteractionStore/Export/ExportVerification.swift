@@ -121,6 +121,7 @@ private struct RunVerifier {
         }
 
         var chainsSHA256: String?
+        var timeline: String?  // an NDJSON timeline file whose bytes are the ones listed
         for file in manifest.files {
             result.files += 1
             let path = (directory as NSString).appendingPathComponent(file.name)
@@ -134,6 +135,7 @@ private struct RunVerifier {
             if digest.bytes != file.bytes { problem(directory, .file(file.name), .bytesDiffer(actual: digest.bytes, listed: file.bytes)) }
             if digest.rows != file.rows { problem(directory, .file(file.name), .rowsDiffer(actual: digest.rows, listed: file.rows)) }
             if file.entity == ExportEntity.chains.name { chainsSHA256 = digest.sha256 }
+            if file.entity == ExportEntity.timeline.name, file.name.hasSuffix(".ndjson"), digest.sha256 == file.sha256 { timeline = path }
         }
 
         guard manifest.files.contains(where: { $0.entity == ExportEntity.chains.name && $0.name == Self.chainsName }) else {
@@ -143,7 +145,9 @@ private struct RunVerifier {
         }
         checkHeads(directory, manifest, chainsSHA256: chainsSHA256)
         if chainsSHA256 != nil {  // else the file is missing, and reported
+            let first = result.problems.count
             try checkChains(directory, (directory as NSString).appendingPathComponent(Self.chainsName))
+            if let timeline { try pinpoint(problemsFrom: first, timeline: timeline) }
         }
     }
 
@@ -237,9 +241,41 @@ private struct RunVerifier {
         } else if expected - 1 < row.seq {
             problem(directory, subject, .entriesMissing(stored: expected - 1, seq: row.seq))
         } else if previous.hexString != row.head {
-            problem(directory, subject, .headDiffers(seq: row.seq, computed: previous.hexString, exported: row.head))
+            problem(directory, subject, .headDiffers(seq: row.seq, computed: previous.hexString, exported: row.head, entry: nil))
         }
         if last > row.seq { problem(directory, subject, .entriesAdded(seq: row.seq, last: last)) }
+    }
+
+    /// Names, for each rewritten chain among `problems[first...]`, the first entry whose hash
+    /// recomputed from the store differs from the hash the run's timeline.ndjson holds.
+    private mutating func pinpoint(problemsFrom first: Int, timeline: String) throws {
+        let rewritten = result.problems.indices.dropFirst(first).filter {
+            if case .headDiffers = result.problems[$0].kind { return true } else { return false }
+        }
+        guard !rewritten.isEmpty else { return }
+        let ids = rewritten.compactMap { index -> String? in
+            if case .interaction(let id) = result.problems[index].subject { return id } else { return nil }
+        }
+        let exported = try ExportedEntryHashes.read(timeline, interactions: ids)
+        for index in rewritten {
+            guard case .interaction(let id) = result.problems[index].subject,
+                  case let .headDiffers(seq, computed, head, nil) = result.problems[index].kind,
+                  let hashes = exported[ExactID(id)] else { continue }
+            var previous = HashChain.genesis
+            var hash = HashChain.genesis
+            var differing: Int64?
+            var hasher = self.hasher
+            try db.forEach("""
+                SELECT interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party
+                FROM timeline WHERE interaction_id = ? AND seq <= ? ORDER BY seq
+                """, [id, seq]) { entry in
+                guard differing == nil else { return }
+                hasher.link(previous: previous, row: entry, into: &hash)
+                if hashes[entry.int64(1)] != hash.hexString { differing = entry.int64(1) }
+                swap(&previous, &hash)
+            }
+            result.problems[index].kind = .headDiffers(seq: seq, computed: computed, exported: head, entry: differing)
+        }
     }
 
     /// An interaction the store does not hold: purged with the same head, or a problem.
