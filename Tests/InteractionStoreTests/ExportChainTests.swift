@@ -173,6 +173,40 @@ import Testing
         }
     }
 
+    /// A small window (a nightly run over a large store) reads its chains through the indexes.
+    @Test func aBreakInASmallWindowIsFoundThroughTheIndexes() throws {
+        try withTempDirectory(prefix: "chains") { dir in
+            let store = try AnchoredLog.store(dir.databasePath)
+            let first = try store.export(ExportOptions(directory: dir.path("run1")))
+            var log = ExportTestLog(prefix: "small", start: "2026-03-04T08:00:00.000Z")
+            log.completeChat("chat-4", agent: "agent.kim", messages: 1)  // 5 entries of 26: well under a quarter
+            try store.applyLines(log.takeBatch())
+            try Tamper.run(dir.databasePath, "UPDATE timeline SET text = 'edited' WHERE interaction_id = 'chat-4' AND seq = 3")
+            let error = #expect(throws: ExportError.self) { try store.export(ExportOptions(directory: dir.path("run2"))) }
+            #expect(error.map { if case .brokenChains(let breaks) = $0 { breaks } else { [] } }
+                    == [ChainBreak(interaction: "chat-4", entry: 3, problem: .changedContent)])
+            try expectNothingWritten(store, dir.path("run2"), watermark: first.manifest.toSeq, head: first.manifest.storeHead, runs: 1)
+        }
+    }
+
+    /// An entry deleted and put back unchanged sits out of rowid order: the sequential read sees
+    /// a gap, the check in seq order finds the chain whole, and the export goes ahead.
+    @Test func anEntryPutBackUnchangedIsNoBreak() throws {
+        try withTempDirectory(prefix: "chains") { dir in
+            let store = try AnchoredLog.store(dir.databasePath)
+            let columns = "interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party, event_seq, prev_hash, hash"
+            try Tamper.run(dir.databasePath, """
+                CREATE TABLE saved AS SELECT \(columns) FROM timeline WHERE interaction_id = 'chat-1' AND seq = 3;
+                DELETE FROM timeline WHERE interaction_id = 'chat-1' AND seq = 3;
+                INSERT INTO timeline (\(columns)) SELECT \(columns) FROM saved;
+                DROP TABLE saved;
+                """)
+            let result = try store.export(ExportOptions(directory: dir.path("run1")))
+            #expect(result.chainsVerified == 3)
+            #expect(try ExportFiles.ndjsonLines(dir.path("run1"), "chains") == (try AnchoredLog.chats.map { try chainLine(store, $0) }))
+        }
+    }
+
     @Test func theCLIExits65NamingTheEntryAndWritesNothing() throws {
         try withTempDirectory(prefix: "chains") { dir in
             try AnchoredLog.store(dir.databasePath)
