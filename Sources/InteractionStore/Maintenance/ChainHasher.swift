@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Recomputes timeline hashes straight from a query's columns: the canonical bytes of
 /// `HashChain` written from SQLite's own bytes into one reused buffer, so verifying a million
@@ -42,8 +43,10 @@ struct ChainHasher {
         text(row, columns.visibility)
         text(row, columns.reason)
         text(row, columns.by)
-        let digest = SHA256.hash(data: buffer)
-        digest.withUnsafeBytes { raw in
+        // `update(bufferPointer:)`: the direct path (the generic `hash(data:)` cost more than the digest).
+        var hasher = SHA256()
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.finalize().withUnsafeBytes { raw in
             hash.withUnsafeMutableBytes { out in out.copyMemory(from: raw) }
         }
     }
@@ -68,8 +71,12 @@ struct ChainHasher {
 }
 
 extension Statement {
-    /// True when column `index` is a blob equal to `bytes`.
+    /// True when column `index` (a blob or text) holds exactly `bytes` (one `memcmp`).
     func blobEquals(_ index: Int32, _ bytes: [UInt8]) -> Bool {
-        withBytes(index) { stored in stored.elementsEqual(bytes) } ?? false
+        withBytes(index) { stored in
+            guard stored.count == bytes.count else { return false }
+            guard let base = stored.baseAddress else { return true }
+            return bytes.withUnsafeBufferPointer { other in other.baseAddress.map { memcmp(base, $0, stored.count) == 0 } ?? false }
+        } ?? false
     }
 }

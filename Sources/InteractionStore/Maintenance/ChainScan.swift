@@ -48,7 +48,7 @@ struct ChainScan {
             var lastID: [UInt8] = []
             var lastKey: Dictionary<ExactID, Chain>.Index?
             try db.forEach("SELECT " + entryColumns + " FROM timeline t ORDER BY t.id") { row in
-                let same = row.withBytes(0) { $0.elementsEqual(lastID) } ?? false
+                let same = row.blobEquals(0, lastID)
                 if !same {
                     lastID = row.withBytes(0) { Array($0) } ?? []
                     lastKey = chains.index(forKey: ExactID(row.string(0)))
