@@ -25,6 +25,9 @@ enum ConsoleStylesheet {
     dl.figures div { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
     dl.figures dt { font-size: 13px; color: var(--muted); }
     dl.figures dd { margin: 2px 0 0; font-size: 22px; font-weight: 600; }
+    dl.facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 8px 0 12px; }
+    dl.facts dt { font-size: 12px; color: var(--muted); }
+    dl.facts dd { margin: 0; }
     .charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
     figure { margin: 0 0 12px; }
     figcaption { font-size: 13px; color: var(--muted); margin-bottom: 4px; }

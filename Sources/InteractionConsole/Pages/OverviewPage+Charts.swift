@@ -82,10 +82,11 @@ extension OverviewPage {
     }
 
     /// Time per agent in each state, stacked; hours (or minutes when every total is short).
+    /// Logged-out time is in the figures but not drawn: it would dwarf the working states.
     var agentStateTime: HTML {
         var order: [String] = []
         var totals: [String: [Int64]] = [:]
-        for row in data.agentStates {
+        for row in data.agentStates where row.state != .loggedOut {
             let label = row.channel == "chat" ? row.agent : "\(row.agent) (\(row.channel))"
             if totals[label] == nil { order.append(label) }
             totals[label, default: Array(repeating: 0, count: AgentState.allCases.count)][AgentState.allCases.firstIndex(of: row.state) ?? 0] += row.totalMs
@@ -97,7 +98,8 @@ extension OverviewPage {
             return ChartCategory(label: label, values: values.map { Double($0) / unit },
                                  tooltips: zip(AgentState.allCases, values).map { "\(label) · \($0.rawValue): \(ConsoleFormat.duration($1))" })
         }
-        var chart = StackedBarChart(title: "Agent state time per agent", valueLabel: unitName, series: ChartPalette.stateSeries, categories: categories)
+        var chart = StackedBarChart(title: "Agent state time per agent", valueLabel: unitName,
+                                    series: ChartPalette.stateSeries.filter { $0.name != AgentState.loggedOut.rawValue }, categories: categories)
         chart.wholeValues = false
         let rows = HTML.joined(data.agentStates.map { row in
             let key = "agents.\(row.agent).\(row.channel).\(row.state.rawValue)"
@@ -108,7 +110,7 @@ extension OverviewPage {
                 """
         })
         let end: HTML = data.range.to == nil ? " Open periods run to \(ConsoleFormat.timeElement(data.now))." : ""
-        let caption: HTML = "Periods clipped to the range.\(end)"
+        let caption: HTML = "Periods clipped to the range; logged-out time is listed in the figures, not drawn.\(end)"
         return section("Agent state time", caption: caption, link: jsonLink("/v1/reports/agents"), chart: chart.svg(),
                        table: "<table><tr><th>agent</th><th>channel</th><th>state</th><th class=\"number\">time</th><th class=\"number\">periods</th></tr>\(rows)</table>")
     }
