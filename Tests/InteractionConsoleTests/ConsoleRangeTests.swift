@@ -24,3 +24,15 @@ import Testing
             == "from=x is not a day like 2026-11-24 or a UTC time like 2026-11-24T09:00:00Z")
     }
 }
+
+@Suite struct ConsoleDefaultRangeTests {
+    @Test func theLastSevenDaysEndWithTheNewestDay() throws {
+        let latest: Int64 = 1_772_442_000_000 + 3_600_000  // 2026-03-02T10:00:00Z
+        let range = ConsoleRange.lastDays(endingWith: latest, agent: "a1")
+        #expect(range.to == 1_772_409_600_000 + 86_400_000 && range.from == 1_772_409_600_000 - 6 * 86_400_000)
+        #expect(range.fromText == "2026-02-24" && range.toText == "2026-03-02" && range.agent == "a1")
+        // The form's texts read back as the same range.
+        #expect(try ConsoleRange(query: ["from": "2026-02-24", "to": "2026-03-02", "agent": "a1"]) == range)
+        #expect(ConsoleRange.asksForAllTime(["span": "all"]) && !ConsoleRange.asksForAllTime([:]))
+    }
+}

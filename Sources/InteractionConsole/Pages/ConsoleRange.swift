@@ -66,3 +66,23 @@ package struct ConsoleRange: Sendable, Equatable {
         }
     }
 }
+
+extension ConsoleRange {
+    /// How many UTC days the overview shows when no range is asked for.
+    package static let defaultDays: Int64 = 7
+
+    /// The `days` UTC days ending with the day of `latest` (the newest interaction's start):
+    /// the overview's default, so that a large store answers fast and a demo store shows all
+    /// of its few days. The bounds are explicit, so the JSON links name them exactly.
+    package static func lastDays(_ days: Int64 = defaultDays, endingWith latest: Int64, agent: String?) -> ConsoleRange {
+        let dayLength: Int64 = 86_400_000
+        let end = latest - ((latest % dayLength) + dayLength) % dayLength + dayLength
+        let start = end - days * dayLength
+        return ConsoleRange(from: start, to: end, agent: agent, fromText: ConsoleFormat.day(start), toText: ConsoleFormat.day(end - dayLength))
+    }
+
+    /// Whether the query asks for no bound at all (`span=all`) or for a range of its own.
+    package static func asksForAllTime(_ query: [String: String]) -> Bool {
+        query["span"] == "all"
+    }
+}

@@ -44,7 +44,7 @@ package struct OverviewPage: Sendable {
             <label>To (day included, or time excluded)<input type="text" name="to" value="\(range.toText ?? "")" placeholder="2026-11-30"></label>
             <label>Agent<input type="text" name="agent" value="\(range.agent ?? "")" list="known-agents" placeholder="every agent"></label>
             <datalist id="known-agents">\(options)</datalist>
-            <button type="submit">Apply</button> <a href="/">Reset</a>
+            <button type="submit">Apply</button> <a href="/">Last \(Int(ConsoleRange.defaultDays)) days</a> <a href="/?span=all">All time</a>
             </form>
             """
     }
