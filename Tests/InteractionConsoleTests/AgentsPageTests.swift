@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    @Test func aRepeatedStateContinuesItsPeriodAndAReasonChangeStartsOne() throws {
+        try withTempDirectory(prefix: "console-periods") { dir in
+            let store = try Store(path: dir.databasePath)
+            let states: [(AgentState, String?)] = [(.ready, nil), (.ready, nil), (.notReady, "break"), (.notReady, "lunch"), (.notReady, "lunch")]
+            _ = try store.apply(states.enumerated().map { index, state in
+                Event(id: "p\(index)", at: ConsoleStores.at(index * 60), body: .agentState(agent: "a9", state: state.0, channel: "chat", reason: state.1))
+            })
+            let periods = try store.agentStatePeriods(from: ConsoleStores.base, to: ConsoleStores.base + 86_400_000)
+            #expect(periods.map(\.state) == [.ready, .notReady, .notReady])
+            #expect(periods.map(\.reason) == [nil, "break", "lunch"])
+            #expect(periods.map(\.start) == [ConsoleStores.at(0), ConsoleStores.at(120), ConsoleStores.at(180)])
+            #expect(periods.map(\.end) == [ConsoleStores.at(120), ConsoleStores.at(180), nil])
+            // A range that starts inside the second period begins with it.
+            let later = try store.agentStatePeriods(from: ConsoleStores.at(150), to: ConsoleStores.at(160))
+            #expect(later.map(\.reason) == ["break"] && later.first?.start == ConsoleStores.at(120))
+        }
+    }
+
     @Test func theDayQueryIsADate() throws {
         #expect(try AgentsData.day(query: ["day": "2026-03-02"]) == ConsoleStores.base - 9 * 3_600_000)
         #expect(try AgentsData.day(query: [:]) == nil)

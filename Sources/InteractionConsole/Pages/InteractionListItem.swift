@@ -29,12 +29,4 @@ package struct InteractionListItem: Sendable, Equatable {
         self.owner = owner
         self.agents = agents
     }
-
-    /// Whether `search` occurs in the id, the contact or an agent (case-insensitive).
-    package func matches(_ search: String) -> Bool {
-        let needle = search.lowercased()
-        if needle.isEmpty { return true }
-        return id.lowercased().contains(needle) || (contact?.lowercased().contains(needle) ?? false)
-            || agents.contains { $0.lowercased().contains(needle) }
-    }
 }
