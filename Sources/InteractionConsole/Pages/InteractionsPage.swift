@@ -1,3 +1,5 @@
+import InteractionStore
+
 /// The interactions list (`/interactions`, SPEC section 7): newest first, a search by id,
 /// contact or agent, each row linking to its transcript and audit.
 package struct InteractionsPage: Sendable {
@@ -44,7 +46,7 @@ package struct InteractionsPage: Sendable {
         } ?? "\(item.kind)"
         let ended: HTML = item.endedAt.map(ConsoleFormat.timeElement) ?? "<span class=\"badge\">open</span>"
         return """
-            <tr data-interaction="\(item.id)"><td><a class="mono" href="\(ConsoleURL.transcript(item.id))">\(item.id)</a></td>\
+            <tr data-interaction="\(item.id)" data-started="\(Timestamp.format(item.startedAt))"><td><a class="mono" href="\(ConsoleURL.transcript(item.id))">\(item.id)</a></td>\
             <td>\(kind)</td><td class="mono">\(item.contact ?? "—")</td><td>\(ConsoleFormat.timeElement(item.startedAt))</td><td>\(ended)</td>\
             <td class="mono">\(item.owner ?? "—")</td><td class="mono">\(item.agents.joined(separator: ", "))</td>\
             <td><a href="\(ConsoleURL.audit(item.id))">audit</a></td></tr>
