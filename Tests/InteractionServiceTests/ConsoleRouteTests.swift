@@ -24,7 +24,7 @@ import Testing
                 #expect(!response.text.contains("<form class=\"logout\""), "\(page): no logout without tokens")
             }
             for (path, type) in [("/assets/console.css", "text/css; charset=utf-8"), ("/assets/console.js", "text/javascript; charset=utf-8"),
-                                 ("/assets/favicon.svg", "image/svg+xml")] {
+                                 ("/assets/favicon.svg", "image/svg+xml"), ("/favicon.ico", "image/svg+xml")] {
                 let response = try await client.get(path)
                 #expect(response.status == .ok && response.headers[.contentType] == type, "\(path)")
                 #expect(response.headers[.contentSecurityPolicy] == "default-src 'self'", "\(path)")

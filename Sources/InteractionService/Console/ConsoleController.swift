@@ -23,6 +23,8 @@ struct ConsoleController: ServiceController {
         for asset in ConsoleAssets.all {
             group.get(RouterPath(asset.path)) { _, _ in ConsoleResponse.asset(asset) }
         }
+        // Pages we do not draw (the service's login form) name no icon: browsers then ask here.
+        group.get("/favicon.ico") { _, _ in ConsoleResponse.asset(ConsoleAssets.favicon) }
     }
 
     private var showsLogout: Bool { environment.configuration.tokens != nil }
