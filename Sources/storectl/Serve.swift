@@ -38,7 +38,7 @@ extension StoreCtl {
             let store = try database.open()
             try store.setDurable(durable)
             let configuration = ServiceConfiguration(databasePath: database.path, host: host, port: port, tokens: tokens, durable: durable)
-            let service = ServiceApplication(configuration: configuration, store: store)
+            let service = ServiceApplication(configuration: configuration, store: store, controllers: ConsoleRoutes.controllers)
             do {
                 try await service.run { host, port in Terminal.printError("listening on http://\(host):\(port)") }
             } catch {
