@@ -69,37 +69,33 @@ public struct InteractionListPage: Sendable, Equatable {
 }
 
 extension Store {
+    /// The interactions list: ?1/?2 continue after (start, id), ?3/?4 the range, ?5 the agent, ?6 the limit.
+    static let interactionListSQL = """
+        SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions
+        WHERE (?1 IS NULL OR started_at > ?1 OR (started_at = ?1 AND id > ?2))
+          AND (?3 IS NULL OR started_at >= ?3)
+          AND (?4 IS NULL OR started_at < ?4)
+          AND (?5 IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ?5 AND party_kind = 'agent'))
+        ORDER BY started_at, id LIMIT ?6
+        """
+
     /// Interactions that started in `[from, to)` (either bound optional), ordered by start time
     /// then id, optionally only those `agent` was ever connected to, continuing after the
     /// interaction `after`, at most `limit`.
     /// - Throws: `StoreError.unknownInteraction` when `after` names no stored interaction; `SQLiteError`.
     public func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
         try read { db in
-            var conditions: [String] = []
-            var values: [any SQLBindable] = []
+            var afterStart: Int64?
             if let after {
                 guard let start = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
                     throw StoreError.unknownInteraction(after)
                 }
-                conditions.append("(started_at > ? OR (started_at = ? AND id > ?))")
-                values += [start, start, after]
+                afterStart = start
             }
-            if let from {
-                conditions.append("started_at >= ?")
-                values.append(from)
-            }
-            if let to {
-                conditions.append("started_at < ?")
-                values.append(to)
-            }
-            if let agent {
-                conditions.append("id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent')")
-                values.append(agent)
-            }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            values.append(Int64(limit) + 1)
-            var rows = try db.query("SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions" + filter
-                                    + " ORDER BY started_at, id LIMIT ?", values) { row in
+            // One fixed statement: an absent bound binds NULL and its condition holds (values are
+            // always bound, never spliced into the SQL).
+            let values: [any SQLBindable] = [afterStart, after, from, to, agent, Int64(limit) + 1]
+            var rows = try db.query(Self.interactionListSQL, values) { row in
                 InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])
@@ -107,10 +103,10 @@ extension Store {
             let hasMore = rows.count > limit
             if hasMore { rows.removeLast() }
             for index in rows.indices {
-                var seen = Set<String>()
+                var seen = Set<ExactID>()  // ids compare as exact bytes (String equality normalizes)
                 try db.forEach("SELECT party_id FROM connections WHERE interaction_id = ? AND party_kind = 'agent' ORDER BY id", [rows[index].id]) { row in
                     let agent = row.string(0)
-                    if seen.insert(agent).inserted { rows[index].agents.append(agent) }
+                    if seen.insert(ExactID(agent)).inserted { rows[index].agents.append(agent) }
                 }
             }
             return InteractionListPage(rows: rows, hasMore: hasMore)
