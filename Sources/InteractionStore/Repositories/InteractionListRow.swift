@@ -75,31 +75,22 @@ extension Store {
     /// - Throws: `StoreError.unknownInteraction` when `after` names no stored interaction; `SQLiteError`.
     public func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
         try read { db in
-            var conditions: [String] = []
-            var values: [any SQLBindable] = []
+            var start: Int64?
             if let after {
-                guard let start = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
+                guard let value = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
                     throw StoreError.unknownInteraction(after)
                 }
-                conditions.append("(started_at > ? OR (started_at = ? AND id > ?))")
-                values += [start, start, after]
+                start = value
             }
-            if let from {
-                conditions.append("started_at >= ?")
-                values.append(from)
-            }
-            if let to {
-                conditions.append("started_at < ?")
-                values.append(to)
-            }
-            if let agent {
-                conditions.append("id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent')")
-                values.append(agent)
-            }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            values.append(Int64(limit) + 1)
-            var rows = try db.query("SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions" + filter
-                                    + " ORDER BY started_at, id LIMIT ?", values) { row in
+            // One fixed statement: an absent filter binds NULL and matches everything.
+            let values: [any SQLBindable] = [start, start, start, after, from, from, to, to, agent, agent, Int64(limit) + 1]
+            var rows = try db.query("""
+                SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions
+                WHERE (? IS NULL OR started_at > ? OR (started_at = ? AND id > ?))
+                  AND (? IS NULL OR started_at >= ?) AND (? IS NULL OR started_at < ?)
+                  AND (? IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent'))
+                ORDER BY started_at, id LIMIT ?
+                """, values) { row in
                 InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])

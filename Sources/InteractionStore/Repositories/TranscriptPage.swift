@@ -29,8 +29,9 @@ extension Store {
                 if audience == .contact, kind == InteractionKind.consultation.rawValue {
                     throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: as=contact is not possible; use as=agent")
                 }
-                let filter = audience == .contact ? " AND visibility = 'all'" : ""
-                let sql = "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ?" + filter + " ORDER BY seq LIMIT ?"
+                let sql = audience == .contact
+                    ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND visibility = 'all' ORDER BY seq LIMIT ?"
+                    : "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? ORDER BY seq LIMIT ?"
                 var entries = try db.query(sql, [interaction, after, Int64(limit) + 1], TimelineRow.entry)
                 let hasMore = entries.count > limit
                 if hasMore { entries.removeLast() }
