@@ -69,33 +69,28 @@ public struct InteractionListPage: Sendable, Equatable {
 }
 
 extension Store {
-    /// The interactions list: ?1/?2 continue after (start, id), ?3/?4 the range, ?5 the agent, ?6 the limit.
-    static let interactionListSQL = """
-        SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions
-        WHERE (?1 IS NULL OR started_at > ?1 OR (started_at = ?1 AND id > ?2))
-          AND (?3 IS NULL OR started_at >= ?3)
-          AND (?4 IS NULL OR started_at < ?4)
-          AND (?5 IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ?5 AND party_kind = 'agent'))
-        ORDER BY started_at, id LIMIT ?6
-        """
-
     /// Interactions that started in `[from, to)` (either bound optional), ordered by start time
     /// then id, optionally only those `agent` was ever connected to, continuing after the
     /// interaction `after`, at most `limit`.
     /// - Throws: `StoreError.unknownInteraction` when `after` names no stored interaction; `SQLiteError`.
     public func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
         try read { db in
-            var afterStart: Int64?
+            var start: Int64?
             if let after {
-                guard let start = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
+                guard let value = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
                     throw StoreError.unknownInteraction(after)
                 }
-                afterStart = start
+                start = value
             }
-            // One fixed statement: an absent bound binds NULL and its condition holds (values are
-            // always bound, never spliced into the SQL).
-            let values: [any SQLBindable] = [afterStart, after, from, to, agent, Int64(limit) + 1]
-            var rows = try db.query(Self.interactionListSQL, values) { row in
+            // One fixed statement: an absent filter binds NULL and matches everything.
+            let values: [any SQLBindable] = [start, start, start, after, from, from, to, to, agent, agent, Int64(limit) + 1]
+            var rows = try db.query("""
+                SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions
+                WHERE (? IS NULL OR started_at > ? OR (started_at = ? AND id > ?))
+                  AND (? IS NULL OR started_at >= ?) AND (? IS NULL OR started_at < ?)
+                  AND (? IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent'))
+                ORDER BY started_at, id LIMIT ?
+                """, values) { row in
                 InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])

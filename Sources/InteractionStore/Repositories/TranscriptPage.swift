@@ -29,10 +29,10 @@ extension Store {
                 if audience == .contact, kind == InteractionKind.consultation.rawValue {
                     throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: as=contact is not possible; use as=agent")
                 }
-                // The contact's view binds 1 and keeps `all` entries only; the SQL text is fixed.
-                let contactOnly: Int64 = audience == .contact ? 1 : 0
-                let sql = "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND (? = 0 OR visibility = 'all') ORDER BY seq LIMIT ?"
-                var entries = try db.query(sql, [interaction, after, contactOnly, Int64(limit) + 1], TimelineRow.entry)
+                let sql = audience == .contact
+                    ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND visibility = 'all' ORDER BY seq LIMIT ?"
+                    : "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? ORDER BY seq LIMIT ?"
+                var entries = try db.query(sql, [interaction, after, Int64(limit) + 1], TimelineRow.entry)
                 let hasMore = entries.count > limit
                 if hasMore { entries.removeLast() }
                 return TranscriptPage(entries: entries, hasMore: hasMore, ended: status == "ended")
