@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InteractionConsole
 import InteractionStore
 
 /// `/login` and `/logout` (SPEC section 7): the form posts a token; a valid one opens a
@@ -15,7 +16,7 @@ struct LoginController: ServiceController {
     }
 
     @Sendable func form(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        Self.page(status: .ok, message: nil)
+        Self.page(status: .ok, failed: false)
     }
 
     @Sendable func login(_ request: Request, context: ServiceRequestContext) async throws -> Response {
@@ -26,7 +27,7 @@ struct LoginController: ServiceController {
         let bytes = try await EventsController.body(request, context: context)
         let token = Self.formField("token", in: String(decoding: bytes, as: UTF8.self))
         guard let token, let entry = tokens.entry(forToken: token) else {
-            return Self.page(status: .unauthorized, message: "That token is not valid.")
+            return Self.page(status: .unauthorized, failed: true)
         }
         let id = environment.sessions.open(scope: entry.scope, name: entry.name)
         let secure = request.headers[.forwardedProto] == "https" || request.uri.scheme == .https
@@ -51,20 +52,8 @@ struct LoginController: ServiceController {
         return nil
     }
 
-    /// The login form (no script, no external resource).
-    static func page(status: HTTPResponse.Status, message: String?) -> Response {
-        let note = message.map { "<p class=\"error\" role=\"alert\">\($0)</p>\n" } ?? ""
-        let html = """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Log in · InteractionStore</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-            <body><main><h1>InteractionStore console</h1>
-            \(note)<form method="post" action="/login">
-            <label for="token">Token</label> <input id="token" name="token" type="password" autocomplete="current-password" required>
-            <button type="submit">Log in</button>
-            </form></main></body></html>
-
-            """
-        return ReadFormat.respond(html, contentType: "text/html; charset=utf-8", status: status)
+    /// The console's login form (its stylesheet, no script), under the console's CSP.
+    static func page(status: HTTPResponse.Status, failed: Bool) -> Response {
+        ConsoleResponse.page(LoginPage(failed: failed).document(), status: status)
     }
 }

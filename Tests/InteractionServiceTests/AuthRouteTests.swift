@@ -66,12 +66,13 @@ import Testing
             #expect(page.headers[.location] == "/login")
             let form = try await client.get("/login")
             #expect(form.status == .ok && form.text.contains(#"name="token""#))
+            #expect(form.headers[.contentSecurityPolicy] == "default-src 'self'")
 
             let form401 = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                    body: ByteBuffer(string: "token=wrong"))
             #expect(form401.status == .unauthorized)
             #expect(form401.headers[.setCookie] == nil)
-            #expect(form401.text.contains(#"name="token""#))
+            #expect(form401.text.contains(#"name="token""#) && form401.text.contains("That token is not valid"))
 
             let login = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                  body: ByteBuffer(string: "token=read-secret"))
