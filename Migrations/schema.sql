@@ -68,7 +68,8 @@ CREATE TABLE export_runs (
 CREATE TABLE export_watermark (
     id  INTEGER PRIMARY KEY CHECK (id = 1),
     seq INTEGER NOT NULL
-) STRICT;
+, store_head TEXT
+    CHECK (store_head IS NULL OR (length(store_head) = 64 AND store_head NOT GLOB '*[^0-9a-f]*'))) STRICT;
 
 CREATE TABLE interactions (
     id            TEXT    PRIMARY KEY,

@@ -3,7 +3,7 @@ import Foundation
 import InteractionStore
 
 extension StoreCtl {
-    /// `storectl export --out DIR [--format ndjson|csv] [--full] [--redact]` and `storectl export history`.
+    /// `storectl export --out DIR [--format ndjson|csv] [--full] [--redact] [--sign-key F]` and `storectl export history`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export every final row exactly once: one file per entity plus manifest.json.",
@@ -21,6 +21,14 @@ extension StoreCtl {
 
                 --redact masks e-mail addresses, phone numbers and Luhn-valid card numbers in message text \
                 ([email], [phone], [card]) and replaces contact names with [redacted].
+
+                Every run is anchored: chains.ndjson (always NDJSON) holds each exported interaction's last entry \
+                seq and hash, and the manifest's store_head links the run to the incremental run before it \
+                (previous_head). Before writing anything, the run verifies the hash chain of every interaction it \
+                exports; a broken one stops it (exit 65, naming the interaction and entry). --sign-key F (an Ed25519 \
+                private key in PKCS#8 PEM, as `openssl genpkey -algorithm ed25519` writes it, readable by its owner \
+                only) writes manifest.json.sig, the raw signature of manifest.json, last. Check runs with \
+                `storectl verify`.
                 """,
             subcommands: [History.self]
         )
@@ -31,6 +39,8 @@ extension StoreCtl {
         var format: FormatChoice?
         @Flag(help: "Everything final up to now, without moving the watermark.") var full = false
         @Flag(help: "Mask e-mail addresses, phone and card numbers in message text, and contact names.") var redact = false
+        @Option(name: .customLong("sign-key"), help: ArgumentHelp("Sign manifest.json with this Ed25519 private key (PKCS#8 PEM, mode 0600): writes manifest.json.sig.", valueName: "file"))
+        var signKey: String?
         @Flag(help: "No progress or summary.") var quiet = false
         @OptionGroup var database: DatabaseOptions
 
@@ -55,6 +65,14 @@ extension StoreCtl {
             case .csv: fileFormat = .csv
             case .json, .table: throw ValidationError("export writes ndjson or csv files; json and table are formats of `storectl export history`")
             }
+            var signingKey: ExportSigningKey?
+            if let signKey {
+                do {
+                    signingKey = try ExportSigningKey(contentsOf: signKey)
+                } catch {
+                    throw CommandFailure(status: error.exitStatus, message: error.description)
+                }
+            }
             guard FileManager.default.fileExists(atPath: database.path) else {
                 throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
             }
@@ -63,7 +81,7 @@ extension StoreCtl {
             let result: ExportResult
             do {
                 result = try store.export(
-                    ExportOptions(directory: out, format: fileFormat, full: full, redact: redact),
+                    ExportOptions(directory: out, format: fileFormat, full: full, redact: redact, signingKey: signingKey),
                     onProgress: { progress in
                         if showProgress {
                             Terminal.writeError("\r\u{1B}[K\(progress.entity): \(progress.rows) rows…")
@@ -80,11 +98,11 @@ extension StoreCtl {
             guard !quiet else { return }
             let manifest = result.manifest
             let counts = manifest.files.map { "\($0.rows) \($0.entity)" }.joined(separator: ", ")
-            let kind = manifest.full ? "full" : "incremental"
+            let kind = (manifest.full ? "full" : "incremental") + (signingKey == nil ? "" : ", signed")
             let bytes = manifest.files.reduce(0) { $0 + $1.bytes }
             let seconds = Swift.max(result.elapsedSeconds, 1e-6)
             let throughput = String(format: "%.0f rows/s, %.1f MB/s", Double(manifest.rows) / seconds, Double(bytes) / 1e6 / seconds)
-            try Terminal.print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s (\(throughput))")
+            try Terminal.print("export #\(result.runId) (\(kind)\(manifest.redacted ? ", redacted" : "")): \(manifest.rows) rows (\(counts)), window (\(manifest.fromSeq), \(manifest.toSeq)], store_head \(manifest.storeHead), \(result.chainsVerified) chains (\(result.entriesVerified) entries) verified in \(String(format: "%.2f", result.verificationSeconds)) s, in \(result.directory) in \(String(format: "%.2f", result.elapsedSeconds)) s (\(throughput))")
         }
 
         /// `storectl export history`.
@@ -97,8 +115,8 @@ extension StoreCtl {
             @ParentCommand var export: Export
 
             func run() throws {
-                if export.out != nil || export.full || export.redact {
-                    throw ValidationError("--out, --full and --redact belong to `storectl export`, not `storectl export history`")
+                if export.out != nil || export.full || export.redact || export.signKey != nil {
+                    throw ValidationError("--out, --full, --redact and --sign-key belong to `storectl export`, not `storectl export history`")
                 }
                 let format: OutputFormat
                 switch export.format {

@@ -10,7 +10,7 @@ struct StoreCtl: AsyncParsableCommand {
         abstract: "Maintain an InteractionStore database: migrate, import, report, audit, export, back up, purge.",
         discussion: "Every command takes --db PATH after its own words (else $STORECTL_DB, else ./interactions.sqlite).",
         subcommands: [
-            Migrate.self, Check.self, Import.self, Transcript.self, Audit.self, Report.self, Dispositions.self, Agents.self, Demo.self, Export.self, Backup.self, Purge.self,
+            Migrate.self, Check.self, Import.self, Transcript.self, Audit.self, Report.self, Dispositions.self, Agents.self, Demo.self, Export.self, Verify.self, Backup.self, Purge.self, Serve.self,
         ]
     )
 

@@ -6,6 +6,7 @@ import Testing
 /// SPEC section 5.
 @Suite struct CLIFoundationTests {
     private static let v1 = EmbeddedMigrations.all[0]
+    private static let v2 = EmbeddedMigrations.all[1]
 
     private func run(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil) throws -> StoreCtlResult {
         try StoreCtlRunner.run(arguments, environment: environment, workingDirectory: directory)
@@ -24,10 +25,10 @@ import Testing
         try withTempDirectory(prefix: "cli") { dir in
             let result = try run(["migrate", "--db", dir.databasePath])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\n")
+            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\napplied V0002__export_store_head.sql \(Self.v2.checksum)\n")
             #expect(result.stdout.contains("applied V0001__initial_schema.sql"))
             #expect(FileManager.default.fileExists(atPath: dir.databasePath))
-            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)"])
+            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)"])
             let db = try Connection(path: dir.databasePath)
             #expect(try db.scalarString("PRAGMA journal_mode") == "wal")
             #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'timeline'") == 1)
@@ -65,7 +66,7 @@ import Testing
             let path = dir.databasePath
             let result = try run(["migrate", "--dry-run", "--db", path])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\n")
+            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\nwould apply V0002__export_store_head.sql \(Self.v2.checksum)\n")
             if FileManager.default.fileExists(atPath: path) {
                 let db = try Connection(path: path, mode: .readOnly)
                 #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema") == 0)
@@ -128,7 +129,7 @@ import Testing
             #expect(outcomes.filter { $0.stdout.contains("applied V0001__initial_schema.sql") }.count == 1, "\(outcomes)")
             #expect(outcomes.allSatisfy { $0.status == 0 || ($0.status == 75 && $0.stderr.contains("busy")) }, "\(outcomes)")
                             #expect(outcomes.map(\.status) == [0, 0], "\(outcomes)")
-            #expect(try history(path) == ["1 initial_schema \(Self.v1.checksum)"])
+            #expect(try history(path) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)"])
         }
     }
 
@@ -141,7 +142,9 @@ import Testing
             #expect(result.status == 0, "\(result)")
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
             let rows = try #require(json as? [[String: Any]], "not an array of objects: \(result.stdout)")
-            try #require(rows.count == 1)
+            try #require(rows.count == 2)
+            #expect(rows[1]["name"] as? String == "export_store_head")
+            #expect(rows[1]["checksum"] as? String == Self.v2.checksum)
             let row = rows[0]
             #expect(Set(row.keys) == ["version", "name", "status", "checksum", "applied_at", "execution_ms"])
             #expect((row["version"] as? NSNumber)?.intValue == 1)
@@ -160,7 +163,9 @@ import Testing
             let result = try run(["migrate", "status", "--db", dir.databasePath, "--format", "json"])
             #expect(result.status == 0, "\(result)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-            try #require(rows.count == 1)
+            try #require(rows.count == 2)
+            #expect(rows.map { $0["status"] as? String } == ["pending", "pending"])
+            #expect(rows[1]["checksum"] as? String == Self.v2.checksum)
             #expect(rows[0]["status"] as? String == "pending")
             #expect(rows[0]["checksum"] as? String == Self.v1.checksum)
             #expect(rows[0]["applied_at"] is NSNull)
@@ -186,7 +191,7 @@ import Testing
             try #require(try run(["migrate", "--db", dir.databasePath]).status == 0)
             do {
                 let db = try Connection(path: dir.databasePath)
-                try db.run("UPDATE schema_migrations SET checksum = 'tampered'")
+                try db.run("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")
                 #expect(db.changes == 1)
             }
             let result = try run(["check", "--db", dir.databasePath])
@@ -237,7 +242,7 @@ import Testing
             defer { cwd.remove() }
             let result = try run(["migrate"], environment: ["STORECTL_DB": path], in: cwd.url)
             #expect(result.status == 0, "\(result)")
-            #expect(try history(path).count == 1)
+            #expect(try history(path).count == EmbeddedMigrations.all.count)
             #expect(!FileManager.default.fileExists(atPath: cwd.path("interactions.sqlite")))
             let check = try run(["check"], environment: ["STORECTL_DB": path], in: cwd.url)
             #expect(check.status == 0, "\(check)")
@@ -259,7 +264,7 @@ import Testing
         try withTempDirectory(prefix: "cli") { dir in
             let result = try run(["migrate"], in: dir.url)
             #expect(result.status == 0, "\(result)")
-            #expect(try history(dir.path("interactions.sqlite")).count == 1)
+            #expect(try history(dir.path("interactions.sqlite")).count == EmbeddedMigrations.all.count)
         }
     }
 

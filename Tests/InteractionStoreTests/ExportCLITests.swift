@@ -33,8 +33,8 @@ import Testing
             #expect(result.stdout.hasPrefix("export #1 (incremental)"), "\(result)")
             // Its own throughput, as the import's summary line gives events/s.
             #expect(result.stdout.range(of: #"in \d+\.\d\d s \(\d+ rows/s, \d+\.\d MB/s\)\n$"#, options: .regularExpression) != nil, "\(result)")
-            #expect(try ExportFiles.names(out) == ["agent_states.csv", "disposition_changes.csv", "interactions.csv", "manifest.json",
-                                                    "parties.csv", "requests.csv", "timeline.csv"])
+            #expect(try ExportFiles.names(out) == ["agent_states.csv", "chains.ndjson", "disposition_changes.csv", "interactions.csv",
+                                                    "manifest.json", "parties.csv", "requests.csv", "timeline.csv"])
             try ExportFiles.verifyManifest(out, format: "csv")
 
             let again = try StoreCtlRunner.run(["export", "--out", out, "--db", db])

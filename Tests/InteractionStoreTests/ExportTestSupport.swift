@@ -118,6 +118,8 @@ extension Store {
 /// Reading back what an export wrote.
 enum ExportFiles {
     static let entities = ["interactions", "parties", "timeline", "requests", "disposition_changes", "agent_states"]
+    /// Every file a run lists: the six entities, then chains.ndjson (SPEC section 4, "Anchored history").
+    static let listed = entities + ["chains"]
 
     /// The lines (rows) of an NDJSON file, without line ends.
     static func ndjsonLines(_ directory: String, _ entity: String) throws -> [String] {
@@ -138,14 +140,14 @@ enum ExportFiles {
     static func verifyManifest(_ directory: String, format: String = "ndjson") throws {
         let manifest = try manifest(directory)
         let files = try #require(manifest["files"] as? [[String: Any]])
-        #expect(files.map { $0["entity"] as? String } == entities)
+        #expect(files.map { $0["entity"] as? String } == listed)
         for file in files {
             let name = try #require(file["name"] as? String)
             let data = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name))
             #expect(file["sha256"] as? String == sha256Hex(data), "sha256 of \(name)")
             #expect((file["bytes"] as? NSNumber)?.intValue == data.count, "bytes of \(name)")
             let lineCount = data.filter { $0 == 0x0A }.count
-            if format == "ndjson" {
+            if format == "ndjson" || name.hasSuffix(".ndjson") {
                 #expect((file["rows"] as? NSNumber)?.intValue == lineCount, "rows of \(name)")
             }
         }

@@ -23,9 +23,9 @@ import Testing
         try store.export(ExportOptions(directory: directory, format: format, full: full, redact: redact))
     }
 
-    /// Every entity's rows across `runs` must equal those of `full`, with no row twice.
+    /// Every entity's rows (and chains.ndjson's) across `runs` must equal those of `full`, with no row twice.
     private func expectUnionEqualsFull(_ runs: [String], full: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for entity in ExportFiles.entities {
+        for entity in ExportFiles.listed {
             let union = try runs.flatMap { try ExportFiles.ndjsonLines($0, entity) }
             let everything = try ExportFiles.ndjsonLines(full, entity)
             #expect(Set(union).count == union.count, "\(entity): a row was exported twice", sourceLocation: sourceLocation)
@@ -197,7 +197,7 @@ import Testing
             #expect(try store.rowCount("export_runs") == 0)
             var failedFiles: [String: Data] = [:]
             for name in names { failedFiles[name] = try Data(contentsOf: URL(fileURLWithPath: runDirectory).appendingPathComponent(name)) }
-            #expect(failedFiles.count == ExportFiles.entities.count)
+            #expect(failedFiles.count == ExportFiles.listed.count)
 
             let rerun = try store.export(ExportOptions(directory: runDirectory))
             #expect(try ExportFiles.names(runDirectory) == (names + ["manifest.json"]).sorted())

@@ -11,6 +11,14 @@ public struct StoreCtlResult: Sendable, CustomStringConvertible {
     /// Whether the process exited or was killed by a signal.
     public var reason: Process.TerminationReason
 
+    /// A result with these fields (tests build one for a process they ran themselves).
+    public init(status: Int32, stdout: String, stderr: String, reason: Process.TerminationReason) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.reason = reason
+    }
+
     /// For failure messages: status and both streams.
     public var description: String {
         "storectl exited \(status)\(reason == .uncaughtSignal ? " (signal)" : "")\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)"

@@ -6,10 +6,14 @@ import Foundation
 final class ExportDirectory {
     /// The manifest's file name.
     static let manifestName = "manifest.json"
+    /// The signature's file name (a signed run, `--sign-key`).
+    static let signatureName = "manifest.json.sig"
 
     /// The directory's absolute path.
     let path: String
     private let fd: Int32
+    /// True when this run created the directory (so a run refused before writing removes it).
+    private let created: Bool
 
     /// Prepares `path` for a run.
     /// - Throws: `StoreError.cannotCreateOutput` (exit 73) when it cannot be created or opened,
@@ -22,7 +26,9 @@ final class ExportDirectory {
             guard isDirectory.boolValue else {
                 throw StoreError.cannotCreateOutput("\(absolute) exists and is not a directory; give --out a directory (a new one for each run)")
             }
+            created = false
         } else {
+            created = true
             do {
                 try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
@@ -46,6 +52,13 @@ final class ExportDirectory {
     }
 
     deinit { close(fd) }  // releases the lock
+
+    /// Removes the directory when this run created it and it is still empty: a run refused
+    /// before writing anything leaves nothing behind.
+    func removeIfCreatedAndEmpty() {
+        guard created, (try? FileManager.default.contentsOfDirectory(atPath: path).isEmpty) == true else { return }
+        rmdir(path)
+    }
 
     /// Makes the renames inside the directory durable.
     func sync() { fsync(fd) }

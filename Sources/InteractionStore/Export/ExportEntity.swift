@@ -29,8 +29,24 @@ struct ExportEntity: Sendable {
     /// The file name for `format`, e.g. `timeline.ndjson`.
     func fileName(_ format: ExportFormat) -> String { "\(name).\(format.fileExtension)" }
 
-    /// The six entities, in the order files are written and listed in the manifest.
+    /// The six entities, in the order files are written and listed in the manifest (then `chains`).
     static let all: [ExportEntity] = [interactions, parties, timeline, requests, dispositionChanges, agentStates]
+
+    /// `chains.ndjson` (SPEC section 4, "Anchored history"): one row per interaction whose
+    /// timeline the run exports, `{"interaction":ID,"seq":N,"head":HEX}` — its last entry's seq
+    /// and hash — sorted by interaction id as exact bytes (SQLite's BINARY collation is
+    /// `memcmp`). Always NDJSON, also in a CSV run. Written after the run verified these chains
+    /// (`ChainScan`), so the recorded count and head are the recomputed ones; an interaction
+    /// without entries has seq 0 and the genesis head (64 zeros).
+    static let chains = ExportEntity(
+        name: "chains",
+        columns: [.init("interaction", .text), .init("seq", .integer), .init("head", .hex)],
+        sql: """
+            SELECT i.id, i.next_entry - 1, coalesce(i.chain_head, zeroblob(32))
+            FROM interactions i
+            WHERE i.final_seq > ?1 AND i.final_seq <= ?2
+            ORDER BY i.id
+            """)
 
     static let interactions = ExportEntity(
         name: "interactions",

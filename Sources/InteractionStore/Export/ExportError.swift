@@ -6,6 +6,12 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     /// The run was recorded (the watermark moved) but its manifest could not be put in place;
     /// the complete manifest is kept at `pending` and the next export finishes the job.
     case manifestNotPlaced(directory: String, pending: String, reason: String)
+    /// The chains of interactions this run would export are broken (each chain's first bad
+    /// entry): nothing was written, no manifest, the watermark did not move.
+    case brokenChains([ChainBreak])
+    /// The run was recorded and its manifest is in place, but `manifest.json.sig` could not be
+    /// put beside it; the signature is complete at `pending`.
+    case signatureNotPlaced(directory: String, pending: String, reason: String)
 
     /// One sentence saying what happened and what to do.
     public var description: String {
@@ -14,14 +20,23 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
             return "another export ran at the same time and moved the export watermark (from \(expected) to \(found.map(String.init) ?? "nothing")); nothing of this run was recorded and no manifest was written — run the export again"
         case let .manifestNotPlaced(directory, pending, reason):
             return "the run was recorded but manifest.json could not be put in \(directory) (\(reason)); it is complete at \(pending), and the next storectl export puts it in place"
+        case .brokenChains(let breaks):
+            let count = breaks.count == 1 ? "1 broken hash chain" : "\(breaks.count) broken hash chains"
+            return (breaks.map(\.description) + [
+                "export refused: \(count) among the interactions of this run; nothing was written and the watermark did not move (run storectl check, and restore the database from a backup)",
+            ]).joined(separator: "\n")
+        case let .signatureNotPlaced(directory, pending, reason):
+            return "the run was recorded and \(directory)/manifest.json is in place, but manifest.json.sig could not be put beside it (\(reason)); the signature is complete at \(pending): rename it to manifest.json.sig"
         }
     }
 
-    /// The sysexits status: 75 (try again) for a concurrent export, 74 for an I/O failure.
+    /// The sysexits status: 75 (try again) for a concurrent export, 74 for an I/O failure, 65
+    /// for broken chains.
     public var exitStatus: ExitStatus {
         switch self {
         case .watermarkMoved: return .temporaryFailure
-        case .manifestNotPlaced: return .ioError
+        case .manifestNotPlaced, .signatureNotPlaced: return .ioError
+        case .brokenChains: return .dataError
         }
     }
 }

@@ -3,17 +3,20 @@
 ///
 /// ```json
 /// {
-///   "manifest_version": 1,
+///   "manifest_version": 2,
 ///   "created_at": "2026-11-24T02:00:00.000Z",
 ///   "format": "ndjson",
 ///   "full": false,
 ///   "redacted": false,
 ///   "from_seq": 1200,
 ///   "to_seq": 1480,
-///   "rows": 913,
+///   "rows": 925,
+///   "previous_head": "4c…",
+///   "store_head": "e1…",
 ///   "files": [
 ///     {"entity": "interactions", "name": "interactions.ndjson", "rows": 12, "bytes": 4021, "sha256": "9f…"},
 ///     …
+///     {"entity": "chains", "name": "chains.ndjson", "rows": 12, "bytes": 1290, "sha256": "a0…"}
 ///   ]
 /// }
 /// ```
@@ -21,6 +24,8 @@
 /// The window is `(from_seq, to_seq]` of the store's change sequence: an incremental run holds
 /// what became final after the previous run's `to_seq` up to its own; a full run has
 /// `from_seq` 0 and holds everything final up to `to_seq`.
+///
+/// `store_head` anchors the run (SPEC section 4, "Anchored history"): see `StoreHead`.
 public struct ExportManifest: Sendable, Equatable {
     /// One file of the run.
     public struct File: Sendable, Equatable {
@@ -36,8 +41,8 @@ public struct ExportManifest: Sendable, Equatable {
         public var sha256: String
     }
 
-    /// The manifest format's version.
-    public static let version = 1
+    /// The manifest format's version: 2 since runs carry `chains.ndjson` and the two heads.
+    public static let version = 2
 
     /// When the run was written (milliseconds since the epoch).
     public var createdAt: Int64
@@ -51,7 +56,12 @@ public struct ExportManifest: Sendable, Equatable {
     public var fromSeq: Int64
     /// The window's upper bound (inclusive): the store's latest change when the run read it.
     public var toSeq: Int64
-    /// The files, in a fixed order.
+    /// The store head of the incremental run before this one (64 zeros for the first); nil for
+    /// a `--full` run, which links to nothing.
+    public var previousHead: String?
+    /// This run's anchor: `StoreHead.link(previous: previousHead, chains: <chains.ndjson's sha256>)`.
+    public var storeHead: String
+    /// The files, in a fixed order (the six entities, then `chains`).
     public var files: [File]
 
     /// Rows in all files.
@@ -69,6 +79,7 @@ public struct ExportManifest: Sendable, Equatable {
             ("manifest_version", .integer(Int64(Self.version))), ("created_at", .time(createdAt)),
             ("format", .text(format.rawValue)), ("full", .bool(full)), ("redacted", .bool(redacted)),
             ("from_seq", .integer(fromSeq)), ("to_seq", .integer(toSeq)), ("rows", .integer(Int64(rows))),
+            ("previous_head", .text(previousHead)), ("store_head", .text(storeHead)),
         ]
         var lines = fields.map { "  " + JSONWriter.quote($0.0) + ": " + $0.1.json }
         lines.append("  \"files\": [\n" + fileLines.joined(separator: ",\n") + "\n  ]")

@@ -8,6 +8,12 @@ public struct ExportResult: Sendable {
     public var manifest: ExportManifest
     /// Wall-clock seconds the run took.
     public var elapsedSeconds: Double
+    /// Interactions whose hash chain the run verified before writing (those it exports).
+    public var chainsVerified: Int
+    /// Timeline entries it hashed doing so.
+    public var entriesVerified: Int
+    /// Wall-clock seconds that verification took (part of `elapsedSeconds`).
+    public var verificationSeconds: Double
     /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
     public var recoveredDirectory: String?
 }

@@ -193,3 +193,25 @@ extension Store {
         }
     }
 }
+
+extension EventApplier {
+    /// Runs one request of a grouped write (`Store.applyGroup`) in its own savepoint, so that
+    /// rolling it back leaves every other request of the transaction as it was.
+    ///
+    /// The chain links of earlier requests are written first: a rolled-back request then drops
+    /// the caches (they may describe its undone writes) without losing anything the database
+    /// does not hold yet.
+    /// - Throws: what `body` throws, after the savepoint was rolled back and the caches dropped.
+    func isolatedRequest<T>(_ body: () throws -> T) throws -> T {
+        try flush()
+        do {
+            return try db.savepoint(body)
+        } catch {
+            cache = WorkflowState()
+            chains.clear()
+            storedIDs = nil
+            mustRollBack = false
+            throw error
+        }
+    }
+}

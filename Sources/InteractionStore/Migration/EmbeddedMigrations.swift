@@ -7,6 +7,7 @@ public enum EmbeddedMigrations {
     /// `Migrations/` is listed here.
     public static let all: [Migration] = [
         migration("V0001__initial_schema.sql", PackageResources.V0001__initial_schema_sql),
+        migration("V0002__export_store_head.sql", PackageResources.V0002__export_store_head_sql),
     ]
 
     private static func migration(_ fileName: String, _ bytes: [UInt8]) -> Migration {

@@ -1,7 +1,7 @@
 /// The one escaping function of the console: every text that comes from events goes through it.
-enum ConsoleEscaping {
+package enum ConsoleEscaping {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
-    static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -1,0 +1,46 @@
+import InteractionStore
+
+/// The records behind the overview: the same typed rows the JSON reports serialise, for one range.
+package struct OverviewData: Sendable {
+    /// The range (and agent) every figure is narrowed to.
+    package var range: ConsoleRange
+    /// `report conferences --summary` for the range and agent.
+    package var summary: ConferenceSummary
+    /// `report conferences` for the range and agent.
+    package var conferences: [ConferenceRow]
+    /// `report dispositions` for the range (the report has no agent filter).
+    package var dispositions: [DispositionCountRow]
+    /// `report agents` for the range, only the agent's rows when an agent is chosen.
+    package var agentStates: [AgentStateRow]
+    /// Where open agent-state periods end when the range has no `to`.
+    package var now: Int64
+    /// Every agent with a recorded state, for the agent field's suggestions.
+    package var knownAgents: [String]
+
+    /// Creates the data from records already read.
+    package init(range: ConsoleRange, summary: ConferenceSummary, conferences: [ConferenceRow], dispositions: [DispositionCountRow],
+                 agentStates: [AgentStateRow], now: Int64, knownAgents: [String]) {
+        self.range = range
+        self.summary = summary
+        self.conferences = conferences
+        self.dispositions = dispositions
+        self.agentStates = agentStates
+        self.now = now
+        self.knownAgents = knownAgents
+    }
+
+    /// Reads every report of the overview for `range` from `store`.
+    /// - Parameter now: where open agent-state periods end when `range.to` is nil.
+    /// - Throws: `SQLiteError`.
+    package static func load(from store: Store, range: ConsoleRange, now: Int64) throws -> OverviewData {
+        let summary = try store.conferenceSummary(from: range.from, to: range.to, agent: range.agent)
+        let conferences = try store.conferenceReport(from: range.from, to: range.to, agent: range.agent)
+        let dispositions = try store.dispositionReport(from: range.from, to: range.to)
+        let allStates = try store.agentStateReport(from: range.from, to: range.to, now: now, byReason: false)
+        let states = range.agent.map { agent in allStates.filter { $0.agent.utf8.elementsEqual(agent.utf8) } } ?? allStates
+        var agents: [String] = []
+        for row in allStates where agents.last.map({ !$0.utf8.elementsEqual(row.agent.utf8) }) ?? true { agents.append(row.agent) }
+        return OverviewData(range: range, summary: summary, conferences: conferences, dispositions: dispositions,
+                            agentStates: states, now: now, knownAgents: agents)
+    }
+}

@@ -1,0 +1,119 @@
+/// One row of the interactions list (SPEC section 6, `GET /v1/interactions`).
+public struct InteractionListRow: Sendable, Equatable {
+    /// The interaction's id.
+    public var id: String
+    /// Chat or consultation.
+    public var kind: InteractionKind
+    /// The parent chat of a consultation.
+    public var parent: String?
+    /// The contact's id (chats).
+    public var contact: String?
+    /// Start time in milliseconds.
+    public var startedAt: Int64
+    /// End time in milliseconds, nil while active.
+    public var endedAt: Int64?
+    /// The current (or last) owner.
+    public var owner: String?
+    /// Every agent that was ever connected, in the order they first joined.
+    public var agents: [String]
+
+    /// Creates a row.
+    public init(id: String, kind: InteractionKind, parent: String?, contact: String?, startedAt: Int64, endedAt: Int64?, owner: String?, agents: [String]) {
+        self.id = id
+        self.kind = kind
+        self.parent = parent
+        self.contact = contact
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.owner = owner
+        self.agents = agents
+    }
+
+    /// The list's keys, in order.
+    public static let columns = ["id", "kind", "parent", "contact", "started_at", "ended_at", "owner", "agents"]
+
+    /// The rows as a JSON array of objects (one line per row, like every read), `agents` an array of strings.
+    public static func json(_ rows: [InteractionListRow]) -> String {
+        guard !rows.isEmpty else { return "[]\n" }
+        let objects = rows.map { row -> String in
+            let cells: [Cell] = [.text(row.id), .text(row.kind.rawValue), .text(row.parent), .text(row.contact),
+                                 .time(row.startedAt), .time(row.endedAt), .text(row.owner)]
+            let pairs = zip(columns, cells).map { JSONWriter.quote($0) + ":" + $1.json }
+            let agents = "[" + row.agents.map(JSONWriter.quote).joined(separator: ",") + "]"
+            return "{" + pairs.joined(separator: ",") + "," + JSONWriter.quote("agents") + ":" + agents + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// The rows as a table (CSV and terminal), `agents` joined by spaces.
+    public static func tabular(_ rows: [InteractionListRow]) -> Tabular {
+        Tabular(columns: columns, rows: rows.map { row in
+            [.text(row.id), .text(row.kind.rawValue), .text(row.parent), .text(row.contact), .time(row.startedAt),
+             .time(row.endedAt), .text(row.owner), .text(row.agents.joined(separator: " "))]
+        })
+    }
+}
+
+/// What `interactions(from:to:agent:limit:after:)` returns: a page and whether more follow.
+public struct InteractionListPage: Sendable, Equatable {
+    /// The rows, by start time then id.
+    public var rows: [InteractionListRow]
+    /// True when rows after the last one exist.
+    public var hasMore: Bool
+
+    /// Creates a page.
+    public init(rows: [InteractionListRow], hasMore: Bool) {
+        self.rows = rows
+        self.hasMore = hasMore
+    }
+}
+
+extension Store {
+    /// Interactions that started in `[from, to)` (either bound optional), ordered by start time
+    /// then id, optionally only those `agent` was ever connected to, continuing after the
+    /// interaction `after`, at most `limit`.
+    /// - Throws: `StoreError.unknownInteraction` when `after` names no stored interaction; `SQLiteError`.
+    public func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
+        try read { db in
+            var conditions: [String] = []
+            var values: [any SQLBindable] = []
+            if let after {
+                guard let start = try db.scalarInt("SELECT started_at FROM interactions WHERE id = ?", [after]) else {
+                    throw StoreError.unknownInteraction(after)
+                }
+                conditions.append("(started_at > ? OR (started_at = ? AND id > ?))")
+                values += [start, start, after]
+            }
+            if let from {
+                conditions.append("started_at >= ?")
+                values.append(from)
+            }
+            if let to {
+                conditions.append("started_at < ?")
+                values.append(to)
+            }
+            if let agent {
+                conditions.append("id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent')")
+                values.append(agent)
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            values.append(Int64(limit) + 1)
+            var rows = try db.query("SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions" + filter
+                                    + " ORDER BY started_at, id LIMIT ?", values) { row in
+                InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
+                                   contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
+                                   owner: row.optionalString(6), agents: [])
+            }
+            let hasMore = rows.count > limit
+            if hasMore { rows.removeLast() }
+            for index in rows.indices {
+                var seen = Set<String>()
+                try db.forEach("SELECT party_id FROM connections WHERE interaction_id = ? AND party_kind = 'agent' ORDER BY id", [rows[index].id]) { row in
+                    let agent = row.string(0)
+                    if seen.insert(agent).inserted { rows[index].agents.append(agent) }
+                }
+            }
+            return InteractionListPage(rows: rows, hasMore: hasMore)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// One page of an interaction's transcript: the entries after a cursor, and whether more follow.
+public struct TranscriptPage: Sendable, Equatable {
+    /// The entries with `seq` above the cursor, in order, at most the limit.
+    public var entries: [TimelineEntry]
+    /// True when entries after the last one of this page exist.
+    public var hasMore: Bool
+    /// True when the interaction has ended (no entry will be added after the last one).
+    public var ended: Bool
+
+    /// Creates a page.
+    public init(entries: [TimelineEntry], hasMore: Bool, ended: Bool) {
+        self.entries = entries
+        self.hasMore = hasMore
+        self.ended = ended
+    }
+}
+
+extension Store {
+    /// The transcript entries of `interaction` with `seq > after`, at most `limit`, as
+    /// `audience` sees them (SPEC section 6: a page of `transcript(of:as:)`).
+    /// - Throws: `StoreError.unknownInteraction` (or `.purgedInteraction`); `StoreError.invalidRequest`
+    ///   for the contact's view of a consultation; `SQLiteError`.
+    public func transcriptPage(of interaction: String, as audience: Audience = .agent, after: Int64 = 0, limit: Int = 1000) throws -> TranscriptPage {
+        try explainingPurges {
+            try read { db in
+                guard let (kind, status) = try db.queryOne("SELECT kind, status FROM interactions WHERE id = ?", [interaction], { ($0.string(0), $0.string(1)) }) else {
+                    throw StoreError.unknownInteraction(interaction)
+                }
+                if audience == .contact, kind == InteractionKind.consultation.rawValue {
+                    throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: as=contact is not possible; use as=agent")
+                }
+                let filter = audience == .contact ? " AND visibility = 'all'" : ""
+                let sql = "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ?" + filter + " ORDER BY seq LIMIT ?"
+                var entries = try db.query(sql, [interaction, after, Int64(limit) + 1], TimelineRow.entry)
+                let hasMore = entries.count > limit
+                if hasMore { entries.removeLast() }
+                return TranscriptPage(entries: entries, hasMore: hasMore, ended: status == "ended")
+            }
+        }
+    }
+}
