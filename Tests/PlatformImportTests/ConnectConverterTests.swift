@@ -128,7 +128,7 @@ import Testing
         #expect(throws: ConversionError(reason: "an item must be an object", element: "Transcript[1]")) {
             try convert(#"{"ContactId":"c","Transcript":[{"Type":"X","AbsoluteTime":"2024-01-01T10:00:00Z"},"x"]}"#)
         }
-        #expect(throws: ConversionError(reason: "malformed JSON: duplicate key \"ContactId\"", offset: 16)) {
+        #expect(throws: ConversionError(reason: "malformed JSON: duplicate key \"ContactId\"", offset: 17)) {
             try convert(#"{"ContactId":"c","ContactId":"d","Transcript":[]}"#)
         }
         #expect(throws: ConversionError.self) { try convert(#"{"ContactId":"c","Transcript":["#) }
