@@ -13,22 +13,37 @@ extension StoreCtl {
                 good events are committed and each bad line is written to F (a `# line N: …` comment, then the line \
                 as it was). Re-running an import is safe: repeated events are skipped. Exit 0 when every event was \
                 stored or skipped, 65 when any line was rejected, 66 when FILE does not exist.
+
+                With --from genesys-xml|amazon-connect, each FILE (or every *.xml / *.json file below a directory, \
+                in name order) is another platform's stored chat transcript: it is converted into events and \
+                imported through the same rules, all or nothing (or --reject-file). --dry-run --emit F writes the \
+                converted NDJSON events to F instead and leaves the database alone.
                 """
         )
 
-        @Argument(help: "The event log, or - for standard input.") var file: String
+        @Argument(help: "The event log, or - for standard input (with --from: transcript files or directories).") var file: [String]
         @OptionGroup var database: DatabaseOptions
         @Option(name: .customLong("reject-file"), help: "Commit the good events and write each bad line, with its reason, to this file.")
         var rejectFile: String?
         @Option(name: .customLong("commit-every"), help: "Commit after every N stored events and report each commit on stderr (`committed: N events through line L`); bad lines are listed but no longer undo the committed batches, so a killed import resumes by running it again.")
         var commitEvery: Int?
         @Flag(help: "No progress or summary on stderr (rejected lines are still listed).") var quiet = false
+        @Option(name: .customLong("from"), help: ArgumentHelp("Convert other platforms' transcripts: genesys-xml or amazon-connect.", valueName: "platform"))
+        var from: String?
+        @Flag(name: .customLong("dry-run"), help: "With --from: convert only; nothing is written to the database.") var dryRun = false
+        @Option(name: .customLong("emit"), help: "With --from --dry-run: write the converted NDJSON events to this file.") var emit: String?
 
         func validate() throws {
             if let commitEvery, commitEvery < 1 { throw ValidationError("--commit-every needs a positive count") }
+            try validatePlatformOptions()
         }
 
         func run() throws {
+            if let platform = try platformFormat() {
+                try runPlatformImport(platform)
+                return
+            }
+            let file = self.file[0]
             let fd: Int32
             if file == "-" {
                 fd = STDIN_FILENO
@@ -81,6 +96,7 @@ extension StoreCtl {
 
         /// The summary line on stderr; exit 65 when any line was rejected.
         private func report(_ summary: ImportSummary) throws {
+            let file = self.file[0]
             let rate = Int(summary.eventsPerSecond.rounded())
             let elapsed = String(format: "%.2f", summary.elapsedSeconds)
             if !summary.committed {

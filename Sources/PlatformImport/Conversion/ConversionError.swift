@@ -1,0 +1,28 @@
+/// Why a transcript could not be converted: not well-formed, or not of the platform's shape.
+public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public var reason: String
+    /// 0-based byte offset where it was noticed, when known.
+    public var offset: Int?
+    /// The element or JSON path it concerns (`partyLeft eventId="376"`, `Transcript[4]`), when known.
+    public var element: String?
+
+    /// Creates an error.
+    public init(reason: String, offset: Int? = nil, element: String? = nil) {
+        self.reason = reason
+        self.offset = offset
+        self.element = element
+    }
+
+    /// `byte offset N: reason`, `ELEMENT: reason`, or both.
+    public var description: String {
+        var place: [String] = []
+        if let element { place.append(element) }
+        if let offset { place.append("byte offset \(offset)") }
+        return place.isEmpty ? reason : place.joined(separator: " at ") + ": " + reason
+    }
+
+    init(_ syntax: XMLSyntaxError) {
+        self.init(reason: "not well-formed XML (line \(syntax.line)): \(syntax.reason)", offset: syntax.offset)
+    }
+}

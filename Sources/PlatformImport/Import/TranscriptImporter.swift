@@ -1,0 +1,157 @@
+import Foundation
+import InteractionStore
+
+/// One problem of a platform import: a transcript that could not be converted, or one of its
+/// events that the store rejected.
+public struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The transcript file.
+    public var file: String
+    /// The source record the event came from (`message eventId="92" at byte offset 3012`);
+    /// nil for a conversion failure.
+    public var origin: String?
+    /// The converted event's id, when the store rejected one.
+    public var eventId: String?
+    /// Why (a conversion error names its byte offset or element itself).
+    public var reason: String
+
+    /// Creates a problem.
+    public init(file: String, origin: String? = nil, eventId: String? = nil, reason: String) {
+        self.file = file
+        self.origin = origin
+        self.eventId = eventId
+        self.reason = reason
+    }
+
+    /// `FILE: ORIGIN: event ID: reason`, or `FILE: reason`.
+    public var description: String {
+        var text = file + ": "
+        if let origin { text += origin + ": " }
+        if let eventId { text += "event \(eventId): " }
+        return text + reason
+    }
+}
+
+/// What a platform import (or dry run) did.
+public struct TranscriptImportSummary: Sendable, Equatable {
+    /// Transcript files converted.
+    public var transcripts = 0
+    /// Events converted from them.
+    public var events = 0
+    /// Events written (0 when an all-or-nothing import was rejected).
+    public var stored = 0
+    /// Events skipped as repeats of stored ones.
+    public var duplicates = 0
+    /// Problems: transcripts that did not convert and events the store rejected.
+    public var problems = 0
+    /// Source records with no counterpart, by kind.
+    public var skipped = SkippedRecords()
+    /// Whether the import committed (a dry run: whether every transcript converted).
+    public var committed = false
+    /// Wall time in seconds.
+    public var elapsedSeconds = 0.0
+
+    /// Nothing done yet.
+    public init() {}
+
+    /// Events per second over the whole run.
+    public var eventsPerSecond: Double {
+        elapsedSeconds > 0 ? Double(events) / elapsedSeconds : 0
+    }
+}
+
+/// Converts transcript files and imports their events through the store's rules (SPEC §8):
+/// each event goes through `EventEncoder` and the store's NDJSON decoder, so importing a
+/// transcript and importing its `--dry-run --emit` output are the same import.
+public struct TranscriptImporter {
+    /// The platform the files come from.
+    public var format: PlatformFormat
+
+    /// An importer of `format` files.
+    public init(format: PlatformFormat) {
+        self.format = format
+    }
+
+    /// Imports `files` into `store`: all or nothing unless `options.atomic` is false (then the
+    /// good events are committed, in batches with `commitEvery`).
+    /// - Parameters:
+    ///   - onProblem: each problem, with the converted event's NDJSON line when the store rejected one.
+    ///   - onCommit: after each batch commit: events stored so far and the file being read.
+    /// - Throws: `TranscriptFiles.Missing` (a file became unreadable), what the callbacks throw, `SQLiteError`.
+    public func importFiles(_ files: [String], into store: Store, options: ImportOptions,
+                            onProblem: (TranscriptProblem, [UInt8]?) throws -> Void,
+                            onCommit: @escaping (Int, String) -> Void = { _, _ in }) throws -> TranscriptImportSummary {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var summary = TranscriptImportSummary()
+        let current = CurrentFile()
+        var line: [UInt8] = []
+        line.reserveCapacity(1024)
+        let result = try store.importLines(options: options, onCommit: { onCommit($0, current.path) }) { session in
+            for file in files {
+                current.path = file
+                let bytes = try TranscriptFiles.read(file)
+                let transcript: ConvertedTranscript
+                do throws(ConversionError) {
+                    transcript = try format.convert(bytes)
+                } catch {
+                    session.reject()
+                    summary.problems += 1
+                    try onProblem(TranscriptProblem(file: file, reason: error.description), nil)
+                    continue
+                }
+                summary.transcripts += 1
+                summary.skipped.add(transcript.skipped)
+                for converted in transcript.events {
+                    summary.events += 1
+                    line.removeAll(keepingCapacity: true)
+                    EventEncoder.append(converted.event, to: &line)
+                    if case let .rejected(eventId, reason) = try session.apply(line: line) {
+                        summary.problems += 1
+                        try onProblem(TranscriptProblem(file: file, origin: converted.origin, eventId: eventId, reason: reason), line)
+                    }
+                }
+            }
+        }
+        summary.stored = result.stored
+        summary.duplicates = result.duplicates
+        summary.committed = result.committed
+        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+
+    /// Converts `files` without importing (`--dry-run`): each event's NDJSON line goes to `emit`.
+    /// - Throws: `TranscriptFiles.Missing`, what the callbacks throw.
+    public func convertFiles(_ files: [String], onProblem: (TranscriptProblem) throws -> Void,
+                             emit: ([UInt8]) throws -> Void) throws -> TranscriptImportSummary {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var summary = TranscriptImportSummary()
+        var line: [UInt8] = []
+        for file in files {
+            let bytes = try TranscriptFiles.read(file)
+            let transcript: ConvertedTranscript
+            do {
+                transcript = try format.convert(bytes)
+            } catch {
+                summary.problems += 1
+                try onProblem(TranscriptProblem(file: file, reason: error.description))
+                continue
+            }
+            summary.transcripts += 1
+            summary.skipped.add(transcript.skipped)
+            for converted in transcript.events {
+                summary.events += 1
+                line.removeAll(keepingCapacity: true)
+                EventEncoder.append(converted.event, to: &line)
+                line.append(0x0A)
+                try emit(line)
+            }
+        }
+        summary.committed = summary.problems == 0
+        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+}
+
+/// The file being read, for the commit callback.
+private final class CurrentFile {
+    var path = ""
+}
