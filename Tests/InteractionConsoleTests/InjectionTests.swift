@@ -26,7 +26,7 @@ import Testing
             assertInert(audit, "audit")
             #expect(audit.contains("&lt;script&gt;window.__injected"))
 
-            let item = InteractionListItem(id: "c2", kind: "chat", parent: nil, contact: "cust-<b>2</b>", startedAt: 0, endedAt: nil,
+            let item = InteractionListRow(id: "c2", kind: .chat, parent: nil, contact: "cust-<b>2</b>", startedAt: 0, endedAt: nil,
                                            owner: "a2", agents: ["a2", #""><img onerror=x>"#])
             let list = InteractionsPage(items: [item], search: #""><img src=x>"#, olderLink: nil).document()
             assertInert(list, "interactions")

@@ -4,14 +4,14 @@ import InteractionStore
 /// contact or agent, each row linking to its transcript and audit.
 package struct InteractionsPage: Sendable {
     /// The interactions to list, newest first.
-    package let items: [InteractionListItem]
+    package let items: [InteractionListRow]
     /// The search text, if any.
     package let search: String?
     /// The link to the next (older) page, when there is one.
     package let olderLink: String?
 
     /// Creates the page.
-    package init(items: [InteractionListItem], search: String?, olderLink: String?) {
+    package init(items: [InteractionListRow], search: String?, olderLink: String?) {
         self.items = items
         self.search = search
         self.olderLink = olderLink
@@ -40,10 +40,10 @@ package struct InteractionsPage: Sendable {
             """
     }
 
-    private func row(_ item: InteractionListItem) -> HTML {
+    private func row(_ item: InteractionListRow) -> HTML {
         let kind: HTML = item.parent.map { parent in
             "consultation of <a class=\"mono\" href=\"\(ConsoleURL.transcript(parent))\">\(parent)</a>"
-        } ?? "\(item.kind)"
+        } ?? "\(item.kind.rawValue)"
         let ended: HTML = item.endedAt.map(ConsoleFormat.timeElement) ?? "<span class=\"badge\">open</span>"
         return """
             <tr data-interaction="\(item.id)" data-started="\(Timestamp.format(item.startedAt))"><td><a class="mono" href="\(ConsoleURL.transcript(item.id))">\(item.id)</a></td>\

@@ -62,12 +62,8 @@ struct ConsoleController: ServiceController {
             return ConsoleResponse.error(status: .badRequest, title: "Bad request",
                                          detail: "before=\(before ?? ""): \(error.description); start again from the newest", showsLogout: showsLogout)
         }
-        let items = page.rows.map { row in
-            InteractionListItem(id: row.id, kind: row.kind.rawValue, parent: row.parent, contact: row.contact, startedAt: row.startedAt,
-                                endedAt: row.endedAt, owner: row.owner, agents: row.agents)
-        }
         let older = page.hasMore ? page.rows.last.map { ConsoleURL.with("/interactions", [("q", search), ("before", $0.id)]) } : nil
-        return ConsoleResponse.page(InteractionsPage(items: items, search: search, olderLink: older).document(showsLogout: showsLogout))
+        return ConsoleResponse.page(InteractionsPage(items: page.rows, search: search, olderLink: older).document(showsLogout: showsLogout))
     }
 
     /// `GET /interactions/{id}?as=agent|contact`: the transcript.
