@@ -11,6 +11,7 @@ let package = Package(
         .package(name: "InteractionStore", path: ".."),
         // The null-route server of the serve workload (the HTTP floor); the same version as the product's.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The raw-SQLite baseline: the same rows, schema and batching, no rules, in C.
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "InteractionStore", package: "InteractionStore"),
                 .product(name: "InteractionService", package: "InteractionStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/storebench",
             swiftSettings: [.swiftLanguageMode(.v6)]

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The HTTP floor: the benchmark's own Hummingbird server (in this process, on its own NIO
@@ -13,6 +14,9 @@ enum NullServer {
             _ = try await request.body.collect(upTo: 1 << 20)
             return Response(status: .created)
         }
+        // Warnings only: its info lines would go to stdout, into the table.
+        var logger = Logger(label: "storebench-null-route")
+        logger.logLevel = .warning
         let ready = DispatchSemaphore(value: 0)
         let port = PortBox()
         let app = Application(
@@ -21,7 +25,8 @@ enum NullServer {
             onServerRunning: { channel in
                 port.set(channel.localAddress?.port ?? -1)
                 ready.signal()
-            }
+            },
+            logger: logger
         )
         Task.detached {
             do { try await app.runService(gracefulShutdownSignals: []) } catch {
