@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // The benchmark package: its own SwiftPM package so that the product's dependency graph
 // stays small. Run from the repository root:
 //   swift run -c release --package-path Benchmarks storebench
@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "InteractionStore", path: ".."),
+        // The null-route server of the serve workload (the HTTP floor); the same version as the product's.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The raw-SQLite baseline: the same rows, schema and batching, no rules, in C.
@@ -23,6 +26,9 @@ let package = Package(
             dependencies: [
                 "CBaseline",
                 .product(name: "InteractionStore", package: "InteractionStore"),
+                .product(name: "InteractionService", package: "InteractionStore"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/storebench",
             swiftSettings: [.swiftLanguageMode(.v6)]

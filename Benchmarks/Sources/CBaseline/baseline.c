@@ -98,6 +98,15 @@ int baseline_sqlite_version(void) { return sqlite3_libversion_number(); }
 
 // MARK: - Opening, as the store opens its connections
 
+/* Set by baseline_set_durable: synchronous=FULL (an fsync per commit) and a time budget. */
+static int durable_full = 0;
+static double durable_budget = 0;
+
+void baseline_set_durable(int full, double seconds) {
+    durable_full = full;
+    durable_budget = seconds;
+}
+
 static sqlite3 *open_db(const char *path, int readonly, char *err, int errlen) {
     sqlite3 *db = NULL;
     int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -113,6 +122,8 @@ static sqlite3 *open_db(const char *path, int readonly, char *err, int errlen) {
                                  : "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                                    " PRAGMA cache_size = -65536;";
     char *message = NULL;
+    if (!readonly && durable_full) setup = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                                           " PRAGMA cache_size = -65536;";
     if (sqlite3_exec(db, setup, NULL, NULL, &message) != SQLITE_OK) {
         set_err(err, errlen, "setup %s: %s", path, message ? message : "?");
         sqlite3_free(message);
@@ -297,6 +308,8 @@ int baseline_ingest(const char *db_path, const char *schema_sql, const char *row
                 if (open_txn) {
                     if (exec(db, "COMMIT", err, errlen) != 0) goto done;
                     out->commits++;
+                    open_txn = 0;
+                    if (durable_budget > 0 && now_seconds() - started >= durable_budget) break;
                 }
                 if (exec(db, "BEGIN IMMEDIATE", err, errlen) != 0) goto done;
                 open_txn = 1;

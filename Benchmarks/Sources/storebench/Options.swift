@@ -25,8 +25,14 @@ struct Options {
     /// Also write the figures as JSON here.
     var json: String?
     var quick = false
+    /// The serve workload (`--serve`): storectl serve over HTTP on loopback.
+    var storectl: String?
+    /// Seconds of every wrk run in the serve workload.
+    var serveSeconds = 5
+    /// Chats per connection in the serve workload's batch POSTs (4 connections).
+    var batchChats = 800
 
-    static let workloads: Set<String> = ["ingest", "append", "scaling", "reports", "export"]
+    static let workloads: Set<String> = ["ingest", "append", "scaling", "reports", "export", "serve"]
 
     static let usage = """
         usage: storebench [--quick] [--events N] [--report-chats N] [--live N] [--repeat N]
@@ -49,6 +55,11 @@ struct Options {
           --sqlite3 PATH      the sqlite3 shell (default: sqlite3 on PATH)
           --only LIST         run only these workloads (comma-separated)
           --json FILE         also write every figure as JSON
+          --serve             only the serve workload (same as --only serve; not in the default run):
+                              storectl serve on 127.0.0.1, wrk and curl as clients, see README
+          --storectl PATH     the storectl to serve with (default: beside storebench)
+          --serve-seconds N   seconds of each single-event PUT run (default 5)
+          --batch-chats N     chats per connection in the batch POSTs (default 800, 4 connections)
         """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -80,6 +91,10 @@ struct Options {
             case "--work": options.work = try value(argument)
             case "--sqlite3": options.sqlite3 = try value(argument)
             case "--json": options.json = try value(argument)
+            case "--serve": options.only = ["serve"]
+            case "--storectl": options.storectl = try value(argument)
+            case "--serve-seconds": options.serveSeconds = try int(argument)
+            case "--batch-chats": options.batchChats = try int(argument)
             case "--only":
                 let names = Set(try value(argument).split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
                 let unknown = names.subtracting(workloads)
@@ -99,7 +114,8 @@ struct Options {
         return options
     }
 
-    func runs(_ workload: String) -> Bool { only.isEmpty || only.contains(workload) }
+    /// The serve workload runs only when asked for (it needs the built storectl, wrk and curl).
+    func runs(_ workload: String) -> Bool { workload == "serve" ? only.contains("serve") : (only.isEmpty || only.contains(workload)) }
 
     /// Chats for `events` events: the demo writes about 51 events per chat.
     static func chats(forEvents events: Int) -> Int { max(1, Int((Double(events) / 51.15).rounded())) }

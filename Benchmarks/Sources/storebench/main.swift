@@ -75,6 +75,7 @@ do {
     if options.runs("append") { try bench.liveAppend() }
     if options.runs("reports") { try bench.reports() }
     if options.runs("export") { try bench.export() }
+    if options.runs("serve") { try bench.serve() }
 } catch {
     failure = error
     FileHandle.standardError.write(Data("storebench: \(error)\n".utf8))

@@ -46,6 +46,11 @@ int baseline_export(const char *db_path, const char *out_dir, baseline_result *o
 /// 1: rows, sum of total_ms, sum of count;  2: rows, sum of count.
 int baseline_report(const char *db_path, int which, int64_t now_ms, baseline_result *out, char *err, int errlen);
 
+/// From now on, `baseline_ingest` opens with `synchronous=FULL` when `full` is 1 (an fsync per
+/// commit, as `storectl serve --durable`), and with `per_event_commit` stops after the commit that
+/// ends `seconds` of work when `seconds` > 0 (0: no limit).
+void baseline_set_durable(int full, double seconds);
+
 /// The SQLite library version number (e.g. 3040001).
 int baseline_sqlite_version(void);
 
