@@ -30,11 +30,34 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // The store: schema, rules, apply path, reads, reports, export, maintenance. All SQL lives here.
+        // The SQLite layer: connection, statements and their cache, result codes (package access only).
+        .target(
+            name: "StoreSQLite",
+            dependencies: ["CSQLite"],
+            path: "Sources/StoreSQLite",
+            swiftSettings: strictSwift
+        ),
+        // The model and the rules: ids, times, the vocabulary, events, WorkflowState. Pure: no SQLite, no files, no clock.
+        .target(
+            name: "InteractionModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/InteractionModel",
+            swiftSettings: strictSwift
+        ),
+        // The event log: NDJSON lines, the JSON scanner, the decoder and the one encoder of events.
+        .target(
+            name: "EventLog",
+            dependencies: ["InteractionModel"],
+            path: "Sources/EventLog",
+            swiftSettings: strictSwift
+        ),
+        // The store: schema, apply path, reads, reports, export, maintenance. All SQL lives here.
         .target(
             name: "InteractionStore",
             dependencies: [
-                "CSQLite",
+                "StoreSQLite",
+                "InteractionModel",
+                "EventLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -43,17 +66,24 @@ let package = Package(
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictSwift
         ),
+        // The records as tables, JSON and CSV: what storectl prints and the service answers, byte for byte.
+        .target(
+            name: "RecordOutput",
+            dependencies: ["InteractionStore", "InteractionModel"],
+            path: "Sources/RecordOutput",
+            swiftSettings: strictSwift
+        ),
         // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
         .target(
             name: "PlatformImport",
-            dependencies: ["InteractionStore"],
+            dependencies: ["InteractionStore", "InteractionModel", "EventLog"],
             path: "Sources/PlatformImport",
             swiftSettings: strictSwift
         ),
         // The console's pages and charts, drawn from the store's typed records (no HTTP here).
         .target(
             name: "InteractionConsole",
-            dependencies: ["InteractionStore"],
+            dependencies: ["InteractionStore", "InteractionModel", "RecordOutput"],
             path: "Sources/InteractionConsole",
             swiftSettings: strictSwift
         ),
@@ -62,6 +92,9 @@ let package = Package(
             name: "InteractionService",
             dependencies: [
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "InteractionConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -77,6 +110,9 @@ let package = Package(
             name: "storectl",
             dependencies: [
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "PlatformImport",
                 "InteractionService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +132,10 @@ let package = Package(
             name: "InteractionStoreTests",
             dependencies: [
                 "InteractionStore",
+                "StoreSQLite",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "StoreTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -104,13 +144,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformImportTests",
-            dependencies: ["PlatformImport", "InteractionStore", "StoreTestSupport"],
+            dependencies: ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "StoreTestSupport"],
             path: "Tests/PlatformImportTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "InteractionConsoleTests",
-            dependencies: ["InteractionConsole", "InteractionStore", "StoreTestSupport"],
+            dependencies: ["InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "StoreTestSupport"],
             path: "Tests/InteractionConsoleTests",
             swiftSettings: strictSwift
         ),
@@ -119,6 +159,9 @@ let package = Package(
             dependencies: [
                 "InteractionService",
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

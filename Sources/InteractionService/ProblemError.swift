@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
 
 /// An error answered as `application/problem+json` (RFC 9457): `type`, `title`, `status`,
 /// `detail`, and for rejected event logs `errors` (one entry per bad line). Every error of

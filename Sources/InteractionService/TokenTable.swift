@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import InteractionStore
+import InteractionModel
 
 /// Why a tokens file was refused (serve exits 64).
 public struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertible {

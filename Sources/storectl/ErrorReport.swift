@@ -1,4 +1,6 @@
 import InteractionStore
+import StoreSQLite
+import InteractionModel
 
 /// Turns a library error into the sentence and exit status the user sees.
 struct ErrorReport {

@@ -2,6 +2,8 @@ import Crypto
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// The content hash is stored for every event, so its input must never change: the
 /// hand-ordered `canonicalBytes` must equal the layout built from the sorted `canonicalFields`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 /// Anchored history (SPEC section 4): every export run writes `chains.ndjson` and links its
 /// `store_head` to the run before; it refuses to export a broken chain.

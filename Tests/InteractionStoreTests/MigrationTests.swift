@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The migrator: applying, recording, validating history, failing atomically, concurrency,
 /// and the embedded migrations matching the files in `Migrations/`.

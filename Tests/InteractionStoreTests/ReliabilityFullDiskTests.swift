@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// Full disk and I/O errors (issue 7, part 3). The database's size limit (`PRAGMA
 /// max_page_count` on the store's writer) stands in for a full disk at library level; a file

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The SQLite layer: binding and reading every storage class, error mapping, busy handling,
 /// the statement cache, nested transactions and the settings of a new connection.

@@ -1,3 +1,4 @@
+import InteractionModel
 // The demo event log: a small contact-center simulation whose output is a valid SPEC
 // section 2 NDJSON log. Everything here is deterministic in (interactions, seed): one
 // PRNG, a priority queue ordered by (time, insertion number), and no dictionary is ever

@@ -1,3 +1,4 @@
+import InteractionModel
 /// The manifest of one export run (`manifest.json`): the run's details and, per file, its row
 /// count and SHA-256. It is written last, so its presence means every file it lists is complete.
 ///

@@ -1,3 +1,4 @@
+import InteractionModel
 /// One thing `storectl verify` found that does not hold, in one export run's directory.
 public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
     /// What the problem is about.

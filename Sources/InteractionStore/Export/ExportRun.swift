@@ -1,3 +1,5 @@
+import InteractionModel
+import EventLog
 /// One recorded export run (`storectl export history`).
 public struct ExportRun: Sendable, Equatable {
     /// The run's id, in order of recording.

@@ -1,4 +1,7 @@
 import Foundation
+import StoreSQLite
+import InteractionModel
+import EventLog
 
 /// What `storectl verify` found for the export runs it was given.
 public struct ExportVerification: Sendable {

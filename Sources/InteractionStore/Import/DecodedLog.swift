@@ -1,3 +1,5 @@
+import InteractionModel
+import EventLog
 /// An NDJSON event log held in memory and decoded line by line, ready to be applied.
 ///
 /// Decoding is pure (no database), so a server decodes a request's body on its own thread and

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// One request of a grouped write (`Store.applyGroup`): what one HTTP request asks to store.
 public enum GroupRequest: Sendable, Equatable {
     /// An event log: all or nothing (`atomic`), or keep the good events and list the bad lines.

@@ -1,4 +1,6 @@
 import Foundation
+import InteractionModel
+import EventLog
 
 /// How `importEvents` treats bad lines and commits.
 public struct ImportOptions: Sendable {
@@ -86,7 +88,7 @@ extension Store {
             }
             do {
                 try applier.transaction {
-                    try reader.forEachLine(process)
+                    do { try reader.forEachLine(process) } catch let error as LogReadError { throw StoreError.io(error.description) }
                     if options.atomic, !summary.rejected.isEmpty { throw AtomicImportRejected() }
                 }
                 summary.committed = true

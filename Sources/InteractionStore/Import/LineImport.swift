@@ -1,4 +1,6 @@
 import Foundation
+import InteractionModel
+import EventLog
 
 /// What happened to one event line given to a `LineImport`.
 public enum LineImportOutcome: Sendable, Equatable {

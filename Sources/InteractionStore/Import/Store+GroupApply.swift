@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Thrown inside an all-or-nothing log's savepoint to roll it back when a line was bad; it
 /// carries the log's summary (every bad line) out of the savepoint.
 private struct LogRejected: Error {

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Verifies the stored hash chains of the interactions that became final in a window of the
 /// change sequence — exactly those an export run of that window writes.
 ///

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Verifies stored hash chains: numbering, links and content.
 public struct ChainVerification: Sendable, Equatable {
     /// Chains (interactions) looked at.

@@ -1,3 +1,4 @@
+import StoreSQLite
 /// What a purge removed, or with `dryRun` would remove.
 public struct PurgeSummary: Sendable, Equatable {
     /// Interactions that ended before this time (milliseconds since the epoch) went.

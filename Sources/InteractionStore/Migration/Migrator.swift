@@ -1,4 +1,5 @@
 import Foundation
+import StoreSQLite
 
 /// A migration recorded in `schema_migrations`.
 public struct AppliedMigration: Sendable, Equatable, Codable {

@@ -1,3 +1,4 @@
+import InteractionModel
 /// One ended agent connection to a chat and its after-call work, in `storectl report agents --acw`.
 public struct AfterCallWorkRow: ReportRow, Equatable {
     /// The chat.

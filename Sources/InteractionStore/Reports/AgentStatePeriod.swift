@@ -1,3 +1,4 @@
+import InteractionModel
 /// One period of an agent's state on a channel, as the console's state timeline draws it.
 ///
 /// A period runs from an `agent.state` to the same agent's next change on the same channel;

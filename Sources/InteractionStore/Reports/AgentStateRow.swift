@@ -1,3 +1,4 @@
+import InteractionModel
 /// Time one agent spent in one state on one channel, in `storectl report agents` (SPEC section 3).
 public struct AgentStateRow: ReportRow, Equatable {
     /// The agent.

@@ -1,3 +1,4 @@
+import InteractionModel
 /// One conference request in `storectl report conferences` (SPEC section 3).
 ///
 /// Transfer and consultation requests are not rows; a `consultation`-mode conference (a

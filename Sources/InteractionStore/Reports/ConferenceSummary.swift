@@ -1,3 +1,4 @@
+import InteractionModel
 /// The totals of `storectl report conferences --summary` (SPEC section 3): one object.
 public struct ConferenceSummary: Sendable, Equatable {
     /// Conference requests in the range (every row of the report).

@@ -1,3 +1,4 @@
+import InteractionModel
 /// How many (agent, interaction) pairs ended up with one disposition code, in
 /// `storectl report dispositions` (SPEC section 3).
 public struct DispositionCountRow: ReportRow, Equatable {

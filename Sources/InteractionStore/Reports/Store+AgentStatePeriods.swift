@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// The state periods of every agent and channel that overlap `from <= t < to`, for a
     /// state timeline (the console's agents page).

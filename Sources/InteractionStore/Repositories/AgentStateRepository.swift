@@ -1,3 +1,4 @@
+import InteractionModel
 /// An agent's current state on a channel.
 public struct CurrentAgentState: Sendable, Equatable {
     /// The agent.

@@ -1,3 +1,4 @@
+import InteractionModel
 /// Everything compliance needs about one interaction, with its chain verified.
 public struct AuditRecord: Sendable {
     /// The interaction.

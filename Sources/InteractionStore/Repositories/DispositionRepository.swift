@@ -1,3 +1,4 @@
+import InteractionModel
 /// A code of the disposition catalog.
 public struct DispositionCode: Sendable, Equatable {
     /// The code.

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// One row of the interactions list (SPEC section 6, `GET /v1/interactions`).
 public struct InteractionListRow: Sendable, Equatable {
     /// The interaction's id.

@@ -1,3 +1,4 @@
+import InteractionModel
 /// A request as stored, with how it was answered.
 public struct RequestRecord: Sendable, Equatable {
     /// Its state as the rules see it.

@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// Interactions newest first (start time, then id, both descending), for the console's list:
     /// optionally only those whose id, contact or one of whose agents contains `search`

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Who reads a transcript.
 public enum Audience: String, Sendable, CaseIterable {
     /// The contact: agents-only notes are dropped; not possible for consultations.

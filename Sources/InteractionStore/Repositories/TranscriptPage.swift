@@ -1,3 +1,4 @@
+import InteractionModel
 /// One page of an interaction's transcript: the entries after a cursor, and whether more follow.
 public struct TranscriptPage: Sendable, Equatable {
     /// The entries with `seq` above the cursor, in order, at most the limit.

@@ -1,3 +1,4 @@
+import StoreSQLite
 /// The process exit statuses of SPEC section 5 (BSD sysexits).
 public enum ExitStatus: Int32, Sendable {
     /// Success.

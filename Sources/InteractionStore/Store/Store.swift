@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import StoreSQLite
 
 /// The InteractionStore: one SQLite database with one writer connection and reader connections.
 ///

@@ -1,3 +1,4 @@
+import InteractionModel
 /// A failure of a store operation that is the caller's to fix.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A read named an interaction the store does not hold.

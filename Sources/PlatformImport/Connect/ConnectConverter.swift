@@ -1,4 +1,6 @@
 import InteractionStore
+import InteractionModel
+import EventLog
 
 /// Amazon Connect's stored chat transcript JSON → events (SPEC §8). Pure: bytes in, events out.
 ///

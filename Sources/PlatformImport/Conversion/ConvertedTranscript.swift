@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// One transcript turned into events of the log.
 public struct ConvertedTranscript: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// Genesys Engage's structured chat transcript XML (UCS `chatTranscript`) → events (SPEC §8).
 /// Pure: bytes in, events out.

@@ -1,5 +1,6 @@
 import Foundation
 import InteractionStore
+import EventLog
 
 /// One problem of a platform import: a transcript that could not be converted, or one of its
 /// events that the store rejected.

@@ -1,4 +1,6 @@
 import Foundation
+import InteractionModel
+import InteractionStore
 
 /// The audit's rendering, shared by `storectl audit` and `GET /v1/interactions/{id}/audit` so
 /// that both print the same bytes.

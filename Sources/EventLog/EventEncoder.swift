@@ -1,3 +1,4 @@
+import InteractionModel
 /// The one encoder of an `Event` as an NDJSON line of the event log (SPEC section 2): what
 /// `EventDecoder` reads back to the same `Event`.
 ///

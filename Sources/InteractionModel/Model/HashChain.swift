@@ -55,7 +55,7 @@ public enum HashChain {
 extension Array where Element == UInt8 {
     /// The SHA-256 of the bytes, as 32 bytes (copied out of the digest in one go: iterating
     /// it byte by byte cost as much as the hashing, for every event and entry).
-    var sha256: [UInt8] {
+    package var sha256: [UInt8] {
         SHA256.hash(data: self).withUnsafeBytes { Array($0) }
     }
 }

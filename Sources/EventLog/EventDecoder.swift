@@ -1,3 +1,4 @@
+import InteractionModel
 /// Decodes one NDJSON line into an `Event`, enforcing SPEC section 2's shape rules: a JSON
 /// object, known `type`, no unknown keys, right JSON types, known enumeration values, a valid
 /// `at`, text at most 64 KiB. A `null` value counts as missing, everywhere: a required field

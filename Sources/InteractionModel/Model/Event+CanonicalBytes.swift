@@ -6,7 +6,7 @@ extension Event {
     ///
     /// Written out per type with the keys already in byte order, so no field list is built and
     /// sorted for every imported event; a test holds it equal to `canonicalFields`.
-    var canonicalBytes: [UInt8] {
+    package var canonicalBytes: [UInt8] {
         var out = CanonicalBytes()
         switch body {
         case let .agentState(agent, state, channel, reason):

@@ -35,7 +35,7 @@ public struct ExactID: Hashable, Sendable, CustomStringConvertible {
 
 extension String {
     /// True when both strings have the same UTF-8 bytes (ids are compared this way).
-    func same(_ other: String?) -> Bool {
+    package func same(_ other: String?) -> Bool {
         guard let other, utf8.count == other.utf8.count else { return false }
         // Native strings compare with one memcmp; others (bridged, substrings) byte by byte.
         let compared = utf8.withContiguousStorageIfAvailable { lhs in
@@ -51,7 +51,7 @@ extension String {
 
 extension Optional where Wrapped == String {
     /// True when both are nil or have the same UTF-8 bytes.
-    func same(_ other: String?) -> Bool {
+    package func same(_ other: String?) -> Bool {
         switch (self, other) {
         case (nil, nil): return true
         case let (lhs?, rhs): return lhs.same(rhs)
@@ -62,7 +62,7 @@ extension Optional where Wrapped == String {
 
 extension Dictionary where Key == ExactID {
     /// Access by the id's text, compared as exact bytes.
-    subscript(_ id: String) -> Value? {
+    package subscript(_ id: String) -> Value? {
         get { self[ExactID(id)] }
         set { self[ExactID(id)] = newValue }
     }

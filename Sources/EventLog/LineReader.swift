@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads LF-terminated lines from a file descriptor in large chunks: memory stays bounded by
 /// the longest line, not the file.
-struct LineReader {
+package struct LineReader {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
@@ -13,14 +13,14 @@ struct LineReader {
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
 
     /// A reader of `fd`, whose first bytes were already read into `alreadyRead`.
-    init(fd: Int32, alreadyRead: [UInt8] = []) {
+    package init(fd: Int32, alreadyRead: [UInt8] = []) {
         self.fd = fd
         self.buffer = alreadyRead
     }
 
     /// Calls `body` with each line's bytes (without the LF); the buffer is valid only during the call.
-    /// - Throws: `StoreError.io` on a read error, or what `body` throws.
-    mutating func forEachLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// - Throws: `LogReadError` on a read error, or what `body` throws.
+    package mutating func forEachLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         while true {
             if let newline = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
                 try buffer.withUnsafeBytes { raw in
@@ -49,7 +49,7 @@ struct LineReader {
                 return result
             }
             guard count >= 0 else {
-                throw StoreError.io("cannot read the input: \(String(cString: strerror(errno)))")
+                throw LogReadError(errno: errno)
             }
             buffer.append(contentsOf: chunk[0..<count])
             if count == 0 { atEOF = true }

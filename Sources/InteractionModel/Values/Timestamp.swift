@@ -78,7 +78,7 @@ public enum Timestamp {
 
     /// Appends the `format` text of `milliseconds` to `bytes` (export writes times this way,
     /// without a `String` per value).
-    static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
+    package static func append(_ milliseconds: Int64, to bytes: inout [UInt8]) {
         // Floor division so times before 1970 land on the right day.
         var days = milliseconds / millisecondsPerDay
         var rest = milliseconds % millisecondsPerDay
@@ -135,7 +135,7 @@ public enum Timestamp {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
         // Counting years from March puts the leap day at the end of the year.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -146,7 +146,7 @@ public enum Timestamp {
     }
 
     /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -1,3 +1,4 @@
+import InteractionModel
 /// A strict RFC 8259 JSON parser over UTF-8 bytes, for one NDJSON line at a time.
 ///
 /// Written by hand rather than with Foundation's `JSONSerialization` because importing a

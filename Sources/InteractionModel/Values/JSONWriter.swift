@@ -9,7 +9,7 @@ public enum JSONWriter {
     }
 
     /// Appends the UTF-8 `bytes` as a JSON string literal (what `quote` returns) to `out`.
-    static func appendQuoted<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+    package static func appendQuoted<Bytes: Sequence>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         out.append(UInt8(ascii: "\""))
         for byte in bytes {
             switch byte {
@@ -27,7 +27,7 @@ public enum JSONWriter {
     }
 
     /// Lowercase hex digits, for `\u00XX` escapes and hex output.
-    static let hexDigits = Array("0123456789abcdef".utf8)
+    package static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A double as a JSON number (integral values without a fraction, never NaN or infinity).
     public static func number(_ value: Double) -> String {

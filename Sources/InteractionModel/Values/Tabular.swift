@@ -35,7 +35,7 @@ public struct Tabular: Sendable, Equatable {
     }
 
     /// Appends the UTF-8 `bytes` as a CSV field (what `csvField` returns) to `out`.
-    static func appendCSVField<Bytes: Collection>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+    package static func appendCSVField<Bytes: Collection>(_ bytes: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
         guard needsQuoting(bytes) else {
             out.append(contentsOf: bytes)
             return
@@ -82,3 +82,4 @@ extension String {
 }
 
 import Foundation
+import InteractionModel
