@@ -1,5 +1,7 @@
+import InteractionModel
+
 /// Why a log line is not a valid event (malformed JSON, wrong shape, unknown keys or values).
-public struct EventDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct EventDecodingError: CategorizedError, Sendable, Equatable, CustomStringConvertible {
     /// The event's id when it could be read.
     public var eventId: String?
     /// What is wrong, naming the field and, for ids and enumerations, the offending value.
@@ -15,4 +17,7 @@ public struct EventDecodingError: Error, Sendable, Equatable, CustomStringConver
     public var description: String {
         eventId.map { "event \($0): \(reason)" } ?? reason
     }
+
+    /// A line that is not a valid event is bad input data.
+    public var category: ErrorCategory { .data }
 }

@@ -55,7 +55,7 @@ public enum Rule: String, Sendable, CaseIterable {
 }
 
 /// An event rejected by a rule; nothing of it was written.
-public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible {
+public struct RuleViolation: CategorizedError, Sendable, Equatable, CustomStringConvertible {
     /// The rejected event's id.
     public var eventId: String
     /// The rule it breaks.
@@ -75,4 +75,7 @@ public struct RuleViolation: Error, Sendable, Equatable, CustomStringConvertible
 
     /// `event ID: <rule>: <detail>`.
     public var description: String { "event \(eventId): \(reason)" }
+
+    /// A broken rule is bad input data.
+    public var category: ErrorCategory { .data }
 }

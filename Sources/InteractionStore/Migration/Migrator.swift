@@ -1,3 +1,4 @@
+import InteractionModel
 import Foundation
 import StoreSQLite
 
@@ -38,7 +39,7 @@ public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a migration run failed.
-public enum MigrationError: Error, Sendable, CustomStringConvertible {
+public enum MigrationError: CategorizedError, Sendable, CustomStringConvertible {
     /// The history and the binary disagree; nothing was applied.
     case invalidHistory([MigrationProblem])
     /// A script failed; the database is exactly as it was before the run.
@@ -56,6 +57,12 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
         case let .foreignKeyViolation(file, table):
             return "migration \(file) left rows in table \(table) whose foreign keys point nowhere; nothing was changed"
         }
+    }
+
+    /// A history that disagrees with the binary is the database's data; a failed script is internal.
+    public var category: ErrorCategory {
+        if case .invalidHistory = self { return .data }
+        return .internal
     }
 }
 
