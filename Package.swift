@@ -8,9 +8,8 @@ let package = Package(
     name: "InteractionStore",
     platforms: [.macOS(.v14)],
     products: [
+        // What a Swift chat server embeds: `import InteractionStore` (it re-exports the model and the event log).
         .library(name: "InteractionStore", targets: ["InteractionStore"]),
-        .library(name: "PlatformImport", targets: ["PlatformImport"]),
-        .library(name: "InteractionService", targets: ["InteractionService"]),
         .executable(name: "storectl", targets: ["storectl"]),
     ],
     dependencies: [

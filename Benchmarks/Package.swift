@@ -26,7 +26,6 @@ let package = Package(
             dependencies: [
                 "CBaseline",
                 .product(name: "InteractionStore", package: "InteractionStore"),
-                .product(name: "InteractionService", package: "InteractionStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

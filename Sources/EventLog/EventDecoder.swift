@@ -5,11 +5,11 @@ import InteractionModel
 /// that is null is missing, and a key whose value is null is never unknown.
 public enum EventDecoder {
     /// The longest message text, in UTF-8 bytes.
-    public static let maximumTextBytes = 65_536
+    package static let maximumTextBytes = 65_536
 
     /// Decodes a line's bytes (without its line end).
     /// - Throws: `EventDecodingError` naming the event id when it could be read.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(EventDecodingError) -> Event {
+    package static func decode(_ bytes: UnsafeRawBufferPointer) throws(EventDecodingError) -> Event {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -33,7 +33,7 @@ public enum EventDecoder {
 
     /// Decodes a parsed JSON value.
     /// - Throws: `EventDecodingError`.
-    public static func decode(_ value: JSONValue) throws(EventDecodingError) -> Event {
+    package static func decode(_ value: JSONValue) throws(EventDecodingError) -> Event {
         guard case .object(let object) = value else {
             throw EventDecodingError(eventId: nil, reason: "malformed event: a line must hold one JSON object, not \(value.typeName)")
         }

@@ -8,7 +8,7 @@ public struct EventDecodingError: CategorizedError, Sendable, Equatable, CustomS
     public var reason: String
 
     /// Creates an error.
-    public init(eventId: String?, reason: String) {
+    package init(eventId: String?, reason: String) {
         self.eventId = eventId
         self.reason = reason
     }

@@ -20,7 +20,7 @@ public enum EventEncoder {
     }
 
     /// Appends the event's JSON object (without a line end) to `bytes`.
-    public static func append(_ event: Event, to bytes: inout [UInt8]) {
+    package static func append(_ event: Event, to bytes: inout [UInt8]) {
         var out = ObjectWriter(bytes: bytes)
         bytes = []  // one buffer in use at a time: no copy on the appends below
         out.string("id", event.id)

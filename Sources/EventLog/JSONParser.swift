@@ -8,17 +8,17 @@ import InteractionModel
 ///
 /// Containers are parsed with an explicit stack instead of recursion, so hostile input
 /// (a 10 MB line of `[`) cannot exhaust the call stack; it stops at the depth limit.
-public enum JSONParser {
+package enum JSONParser {
     /// Deepest nesting of arrays and objects accepted; events need three or four levels,
     /// so anything deeper is garbage or an attack, and a bound keeps work predictable.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// Parses exactly one JSON value (surrounded by optional JSON whitespace: space, tab, LF, CR).
     ///
     /// - Throws: `JSONSyntaxError` with the byte offset of the fault and, when the value is an
     ///   object whose `id` member held a string parsed before the fault, that string
     ///   (`topLevelID`), so a log line can be named by its event id.
-    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
         // Bytes have no alignment or trap representation, so viewing the memory as UInt8
         // is sound whatever it was bound to; typed pointers give contiguous fast copies.
         let typed = UnsafeBufferPointer<UInt8>(
@@ -30,7 +30,7 @@ public enum JSONParser {
     }
 
     /// Parses exactly one JSON value from an array of UTF-8 bytes.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         // A Result carries the typed error out of the closure without relying on
         // `withUnsafeBytes` forwarding typed throws.
         let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBytes { raw in
@@ -46,7 +46,7 @@ public enum JSONParser {
     /// Parses exactly one JSON value from a string's UTF-8 form.
     ///
     /// A Swift `String` is always valid UTF-8, so only the JSON rules can fail here.
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         var text = text
         let result: Result<JSONValue, JSONSyntaxError> = text.withUTF8 { utf8 in
             do throws(JSONSyntaxError) {

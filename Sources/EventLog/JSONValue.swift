@@ -7,7 +7,7 @@
 /// Equality is exact: strings (and keys) compare by their UTF-8 bytes, not by Swift's
 /// Unicode canonical equivalence, because the store compares ids as exact bytes; numbers
 /// compare by lexeme; objects compare as JSON objects, i.e. regardless of member order.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     /// The literal `null`.
     case null
     /// The literal `true` or `false`.
@@ -26,7 +26,7 @@ public enum JSONValue: Sendable, Equatable {
     /// Hand-written because the synthesized version would compare strings by canonical
     /// equivalence ("é" precomposed would equal "e" + combining accent), which the store's
     /// byte-exact identity rule forbids.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null):
             return true
@@ -59,17 +59,17 @@ public enum JSONValue: Sendable, Equatable {
 ///
 /// Stored as an ordered list rather than a dictionary because event objects are small
 /// (linear search beats hashing there) and because input order matters for messages.
-public struct JSONObject: Sendable, Equatable {
+package struct JSONObject: Sendable, Equatable {
     /// The members in input order.
-    public var members: [(key: String, value: JSONValue)]
+    package var members: [(key: String, value: JSONValue)]
 
     /// Creates an object from members already known to have unique keys.
-    public init(_ members: [(key: String, value: JSONValue)] = []) {
+    package init(_ members: [(key: String, value: JSONValue)] = []) {
         self.members = members
     }
 
     /// The value of the member whose key has exactly these UTF-8 bytes, if any.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         for member in members where JSONValue.sameBytes(member.key, key) {
             return member.value
         }
@@ -80,7 +80,7 @@ public struct JSONObject: Sendable, Equatable {
     ///
     /// Order-insensitive because the store treats two events that differ only in key
     /// order as the same event.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         // Linear search is quadratic; only large objects pay for building an index.
         if lhs.members.count <= 16 {
@@ -104,24 +104,24 @@ public struct JSONObject: Sendable, Equatable {
 }
 
 /// Why a line is not valid JSON, with the byte offset (0-based) where it was noticed.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A short human-readable reason, e.g. `duplicate key "at"` or `invalid UTF-8`.
-    public var reason: String
+    package var reason: String
     /// The 0-based byte offset in the input where the problem was noticed.
-    public var offset: Int
+    package var offset: Int
     /// The string value of the top-level object's `id` member when it was parsed before the
     /// problem (so an import can name the event); nil otherwise, and for non-string ids.
-    public var topLevelID: String?
+    package var topLevelID: String?
 
     /// Creates an error; the parser is the usual source, tests may build expected values.
-    public init(reason: String, offset: Int, topLevelID: String? = nil) {
+    package init(reason: String, offset: Int, topLevelID: String? = nil) {
         self.reason = reason
         self.offset = offset
         self.topLevelID = topLevelID
     }
 
     /// `<reason> at byte <offset+1>`: 1-based because that is how people count columns.
-    public var description: String {
+    package var description: String {
         "\(reason) at byte \(offset + 1)"
     }
 }

@@ -6,10 +6,10 @@ import InteractionStore
 /// that both print the same bytes.
 extension AuditRecord {
     /// True when the hash chain verified.
-    public var verified: Bool { chain.problems.isEmpty }
+    package var verified: Bool { chain.problems.isEmpty }
 
     /// The named sections in order: interaction, timeline, requests, dispositions, linked, chain.
-    public var sections: [(name: String, table: Tabular)] {
+    package var sections: [(name: String, table: Tabular)] {
         let record = interaction
         let summary = Tabular(columns: ["interaction", "kind", "parent", "contact", "owner", "status", "started_at", "ended_at"], rows: [[
             .text(record.id), .text(record.kind.rawValue), .text(record.parent), .text(record.contact), .text(record.owner),
@@ -22,7 +22,7 @@ extension AuditRecord {
     }
 
     /// One JSON object: each section an array of row objects, the chain one object; ends with a newline.
-    public func json() -> String {
+    package func json() -> String {
         var parts = sections.dropLast().map { section in
             JSONWriter.quote(section.name) + ":" + section.table.json().trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -33,12 +33,12 @@ extension AuditRecord {
     }
 
     /// Each section as CSV after a `# NAME` line.
-    public func csv() -> String {
+    package func csv() -> String {
         sections.map { "# \($0.name)\r\n" + $0.table.csv() }.joined()
     }
 
     /// Each section as an aligned table, then the chain's verdict in a sentence.
-    public func table() -> String {
+    package func table() -> String {
         sections.map { "== \($0.name) ==\n" + $0.table.table() + "\n" }.joined()
             + (verified
                 ? "chain verified, \(chain.entries) entries, head \(chain.head ?? "none")\n"

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// A connection is used by one thread at a time and only inside the `Store`'s `read`/`write`
 /// closures; it is never stored or returned from them. Not `Sendable` on purpose.
-public final class Connection {
+package final class Connection {
     /// How a connection is opened.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// Read-write; the file is created when missing.
         case readWrite
         /// Read-only, with `query_only` set as a second guard.
@@ -15,11 +15,11 @@ public final class Connection {
     }
 
     /// The oldest SQLite we accept: 3.37 brought STRICT tables, which the schema relies on.
-    public static let minimumLibraryVersion: Int32 = 3_037_000
+    package static let minimumLibraryVersion: Int32 = 3_037_000
 
     let handle: OpaquePointer
     /// The database file's path.
-    public let path: String
+    package let path: String
     private var cache: [String: Statement] = [:]
     private var savepointDepth = 0
 
@@ -29,7 +29,7 @@ public final class Connection {
     ///   - mode: read-write (creating the file with mode 0600) or read-only.
     ///   - busyTimeout: milliseconds to wait for a lock before `SQLITE_BUSY`.
     /// - Throws: `SQLiteError` when the file cannot be opened or is not a usable database.
-    public init(path: String, mode: Mode = .readWrite, busyTimeout: Int32 = 5_000) throws(SQLiteError) {
+    package init(path: String, mode: Mode = .readWrite, busyTimeout: Int32 = 5_000) throws(SQLiteError) {
         guard sqlite3_libversion_number() >= Self.minimumLibraryVersion else {
             throw SQLiteError(code: .misuse, message: "SQLite \(String(cString: sqlite3_libversion())) is too old: InteractionStore needs 3.37 or later (STRICT tables); upgrade libsqlite3")
         }
@@ -119,7 +119,7 @@ public final class Connection {
 
     /// Prepares `sql` without caching (for one-off statements).
     /// - Throws: `SQLiteError` naming the SQL when it does not compile.
-    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    package func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try prepare(sql, flags: 0)
     }
 
@@ -135,7 +135,7 @@ public final class Connection {
 
     /// The cached statement for `sql`, reset and with its bindings cleared; prepared once per connection.
     /// - Throws: `SQLiteError` naming the SQL when it does not compile.
-    public func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
+    package func cachedStatement(_ sql: String) throws(SQLiteError) -> Statement {
         let statement = try reusableStatement(sql)
         statement.clearBindings()
         return statement
@@ -154,11 +154,11 @@ public final class Connection {
     }
 
     /// Number of statements in the cache (tests check reuse with it).
-    public var cachedStatementCount: Int { cache.count }
+    package var cachedStatementCount: Int { cache.count }
 
     /// Runs every statement of `sql` (no parameters), e.g. a PRAGMA or a script.
     /// - Throws: `SQLiteError` naming the statement that failed.
-    public func execute(_ sql: String) throws(SQLiteError) {
+    package func execute(_ sql: String) throws(SQLiteError) {
         var failure: SQLiteError?
         sql.withCString { start in
             var cursor: UnsafePointer<CChar>? = start
@@ -200,7 +200,7 @@ public final class Connection {
 
     /// Runs a cached statement with `values` bound, for its effect.
     /// - Throws: `SQLiteError` with the SQL (never the values).
-    public func run(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) {
+    package func run(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
@@ -210,7 +210,7 @@ public final class Connection {
     /// Runs a cached statement with `values` bound (each of its own type: no array, no boxing),
     /// for its effect.
     /// - Throws: `SQLiteError` with the SQL (never the values).
-    public func run<First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest)
+    package func run<First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest)
         throws(SQLiteError) {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
@@ -221,7 +221,7 @@ public final class Connection {
     /// The first row of a cached statement with `values` bound (each of its own type) mapped
     /// through `row`, or nil when there is none.
     /// - Throws: `SQLiteError`, or what `row` throws.
-    public func queryOne<T, First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest,
+    package func queryOne<T, First: SQLBindable, each Rest: SQLBindable>(_ sql: String, binding first: First, _ rest: repeat each Rest,
                                                                       row: (Statement) throws -> T) throws -> T? {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
@@ -231,7 +231,7 @@ public final class Connection {
 
     /// Calls `body` for each row of a cached statement, streaming (constant memory).
     /// - Throws: `SQLiteError`, or what `body` throws.
-    public func forEach(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
+    package func forEach(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
@@ -240,7 +240,7 @@ public final class Connection {
 
     /// Maps every row of a cached statement through `row`.
     /// - Throws: `SQLiteError`, or what `row` throws.
-    public func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ row: (Statement) throws -> T) throws -> [T] {
+    package func query<T>(_ sql: String, _ values: [any SQLBindable] = [], _ row: (Statement) throws -> T) throws -> [T] {
         var rows: [T] = []
         try forEach(sql, values) { rows.append(try row($0)) }
         return rows
@@ -248,7 +248,7 @@ public final class Connection {
 
     /// The first row mapped through `row`, or nil when there is none.
     /// - Throws: `SQLiteError`, or what `row` throws.
-    public func queryOne<T>(_ sql: String, _ values: [any SQLBindable] = [], _ row: (Statement) throws -> T) throws -> T? {
+    package func queryOne<T>(_ sql: String, _ values: [any SQLBindable] = [], _ row: (Statement) throws -> T) throws -> T? {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
@@ -257,7 +257,7 @@ public final class Connection {
 
     /// The first column of the first row as an integer, nil when no row or NULL.
     /// - Throws: `SQLiteError`.
-    public func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) -> Int64? {
+    package func scalarInt(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) -> Int64? {
         let statement = try reusableStatement(sql)
         defer { statement.reset() }
         try statement.bind(values)
@@ -266,27 +266,27 @@ public final class Connection {
 
     /// The first column of the first row as text, nil when no row or NULL.
     /// - Throws: `SQLiteError`.
-    public func scalarString(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) -> String? {
+    package func scalarString(_ sql: String, _ values: [any SQLBindable] = []) throws(SQLiteError) -> String? {
         let statement = try prepare(sql)
         try statement.bind(values)
         return try statement.step() ? statement.optionalString(0) : nil
     }
 
     /// Rows changed by the last INSERT/UPDATE/DELETE.
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    package var changes: Int { Int(sqlite3_changes64(handle)) }
 
     /// Rowid of the last INSERT.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// True while a transaction is open.
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     // MARK: Transactions
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`), or in a savepoint when one is
     /// already open. Commits when `body` returns, rolls back and rethrows the first error otherwise.
     /// - Throws: what `body` throws, or `SQLiteError` from BEGIN/COMMIT (e.g. busy).
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction { return try savepoint(body) }
         // Cached like every statement: a live writer begins and commits once per event.
         try run("BEGIN IMMEDIATE")
@@ -303,7 +303,7 @@ public final class Connection {
     /// Commits the open transaction and opens the next one (`BEGIN IMMEDIATE`), for work that
     /// commits in batches inside one `transaction` call.
     /// - Throws: `SQLiteError` (busy, I/O); the caller's `transaction` then rolls back what is open.
-    public func commitAndBegin() throws(SQLiteError) {
+    package func commitAndBegin() throws(SQLiteError) {
         try run("COMMIT")
         try run("BEGIN IMMEDIATE")
     }
@@ -311,7 +311,7 @@ public final class Connection {
     /// Runs `body` in a savepoint: released on success, rolled back to on error (the outer
     /// transaction stays open).
     /// - Throws: what `body` throws.
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+    package func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         // Savepoint names come from a counter, never from input; the statements are cached
@@ -331,7 +331,7 @@ public final class Connection {
 
     /// Runs `body` inside a read transaction so every query sees one snapshot.
     /// - Throws: what `body` throws.
-    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+    package func readTransaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction { return try body() }
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }

@@ -5,25 +5,25 @@ import CSQLite
 /// A primary code pattern-matches every extended code built on it, so
 /// `catch let error as SQLiteError where error.code ~= .constraint` catches
 /// `SQLITE_CONSTRAINT_UNIQUE` as well.
-public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+package struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     /// The raw (possibly extended) code.
-    public let rawValue: Int32
+    package let rawValue: Int32
 
     /// Wraps a raw SQLite result code.
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// The primary code: the low 8 bits of an extended code.
-    public var primary: ResultCode { ResultCode(rawValue: rawValue & 0xFF) }
+    package var primary: ResultCode { ResultCode(rawValue: rawValue & 0xFF) }
 
     /// SQLite's English name of the code, e.g. "constraint failed".
-    public var description: String {
+    package var description: String {
         String(cString: sqlite3_errstr(rawValue)) + " (code \(rawValue))"
     }
 
     /// True when the codes are equal, or one side is a primary code and the other an extended
     /// code built on it — in either order, so both `case .constraint:` and
     /// `error.code ~= .constraint` match `SQLITE_CONSTRAINT_UNIQUE`.
-    public static func ~= (lhs: ResultCode, rhs: ResultCode) -> Bool {
+    package static func ~= (lhs: ResultCode, rhs: ResultCode) -> Bool {
         if lhs == rhs { return true }
         if lhs.rawValue == lhs.primary.rawValue { return lhs == rhs.primary }
         if rhs.rawValue == rhs.primary.rawValue { return rhs == lhs.primary }
@@ -31,38 +31,38 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     }
 
     /// `SQLITE_OK`.
-    public static let ok = ResultCode(rawValue: SQLITE_OK)
+    package static let ok = ResultCode(rawValue: SQLITE_OK)
     /// `SQLITE_ERROR`: generic error, e.g. an SQL syntax error.
-    public static let error = ResultCode(rawValue: SQLITE_ERROR)
+    package static let error = ResultCode(rawValue: SQLITE_ERROR)
     /// `SQLITE_ABORT`: an operation was aborted (e.g. a rollback during a pending read).
-    public static let abort = ResultCode(rawValue: SQLITE_ABORT)
+    package static let abort = ResultCode(rawValue: SQLITE_ABORT)
     /// `SQLITE_BUSY`: another connection holds the lock past the busy timeout.
-    public static let busy = ResultCode(rawValue: SQLITE_BUSY)
+    package static let busy = ResultCode(rawValue: SQLITE_BUSY)
     /// `SQLITE_LOCKED`: a conflict inside one shared-cache or connection.
-    public static let locked = ResultCode(rawValue: SQLITE_LOCKED)
+    package static let locked = ResultCode(rawValue: SQLITE_LOCKED)
     /// `SQLITE_NOMEM`.
-    public static let noMemory = ResultCode(rawValue: SQLITE_NOMEM)
+    package static let noMemory = ResultCode(rawValue: SQLITE_NOMEM)
     /// `SQLITE_READONLY`.
-    public static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
+    package static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
     /// `SQLITE_IOERR`.
-    public static let ioError = ResultCode(rawValue: SQLITE_IOERR)
+    package static let ioError = ResultCode(rawValue: SQLITE_IOERR)
     /// `SQLITE_CORRUPT`.
-    public static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
+    package static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
     /// `SQLITE_FULL`: the disk or `max_page_count` is full.
-    public static let full = ResultCode(rawValue: SQLITE_FULL)
+    package static let full = ResultCode(rawValue: SQLITE_FULL)
     /// `SQLITE_CANTOPEN`.
-    public static let cannotOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
+    package static let cannotOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
     /// `SQLITE_CONSTRAINT`: a UNIQUE, CHECK, FOREIGN KEY or NOT NULL constraint failed.
     /// `RAISE(ABORT, …)` in our append-only triggers reports `SQLITE_CONSTRAINT_TRIGGER` (1811).
-    public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
+    package static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
     /// `SQLITE_MISMATCH`.
-    public static let mismatch = ResultCode(rawValue: SQLITE_MISMATCH)
+    package static let mismatch = ResultCode(rawValue: SQLITE_MISMATCH)
     /// `SQLITE_MISUSE`.
-    public static let misuse = ResultCode(rawValue: SQLITE_MISUSE)
+    package static let misuse = ResultCode(rawValue: SQLITE_MISUSE)
     /// `SQLITE_NOTADB`: the file is not a database.
-    public static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
+    package static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
     /// `SQLITE_ROW`: a step produced a row.
-    public static let row = ResultCode(rawValue: SQLITE_ROW)
+    package static let row = ResultCode(rawValue: SQLITE_ROW)
     /// `SQLITE_DONE`: a step finished.
-    public static let done = ResultCode(rawValue: SQLITE_DONE)
+    package static let done = ResultCode(rawValue: SQLITE_DONE)
 }

@@ -1,5 +1,5 @@
 /// A value SQLite stores: one of its five storage classes.
-public enum SQLValue: Sendable, Equatable, Hashable {
+package enum SQLValue: Sendable, Equatable, Hashable {
     /// `NULL`.
     case null
     /// A 64-bit signed integer.
@@ -13,47 +13,47 @@ public enum SQLValue: Sendable, Equatable, Hashable {
 }
 
 /// A Swift value that can be bound to a statement parameter.
-public protocol SQLBindable: Sendable {
+package protocol SQLBindable: Sendable {
     /// The value as SQLite stores it.
     var sqlValue: SQLValue { get }
 }
 
 extension Int64: SQLBindable {
     /// The value as an SQLite integer.
-    public var sqlValue: SQLValue { .integer(self) }
+    package var sqlValue: SQLValue { .integer(self) }
 }
 
 extension Int: SQLBindable {
     /// The value as an SQLite integer.
-    public var sqlValue: SQLValue { .integer(Int64(self)) }
+    package var sqlValue: SQLValue { .integer(Int64(self)) }
 }
 
 extension Double: SQLBindable {
     /// The value as an SQLite real.
-    public var sqlValue: SQLValue { .real(self) }
+    package var sqlValue: SQLValue { .real(self) }
 }
 
 extension String: SQLBindable {
     /// The value as SQLite text.
-    public var sqlValue: SQLValue { .text(self) }
+    package var sqlValue: SQLValue { .text(self) }
 }
 
 extension Bool: SQLBindable {
     /// The value as an SQLite integer, 0 or 1.
-    public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
+    package var sqlValue: SQLValue { .integer(self ? 1 : 0) }
 }
 
 extension Array: SQLBindable where Element == UInt8 {
     /// The value as an SQLite blob.
-    public var sqlValue: SQLValue { .blob(self) }
+    package var sqlValue: SQLValue { .blob(self) }
 }
 
 extension SQLValue: SQLBindable {
     /// The value itself.
-    public var sqlValue: SQLValue { self }
+    package var sqlValue: SQLValue { self }
 }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {
     /// The wrapped value, or `NULL`.
-    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    package var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }

@@ -3,18 +3,21 @@
 /// Bound values are never part of the error: they can hold personal data (transcripts).
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// The extended result code.
-    public let code: ResultCode
+    package let code: ResultCode
     /// SQLite's own message (`sqlite3_errmsg`).
     public let message: String
     /// The SQL text being prepared or run, when there was one.
-    public let sql: String?
+    package let sql: String?
 
     /// Creates an error from its parts.
-    public init(code: ResultCode, message: String, sql: String? = nil) {
+    package init(code: ResultCode, message: String, sql: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
     }
+
+    /// The extended result code's number (https://sqlite.org/rescode.html), e.g. 5 for SQLITE_BUSY.
+    public var resultCode: Int32 { code.rawValue }
 
     /// "SQLite error 19 (constraint failed): UNIQUE constraint failed: t.id — in `INSERT …`".
     public var description: String {

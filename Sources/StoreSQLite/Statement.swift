@@ -4,10 +4,10 @@ import CSQLite
 ///
 /// Statements belong to one connection and are used only inside its `read`/`write`
 /// closures; they are finalized when released. Not `Sendable` on purpose.
-public final class Statement {
+package final class Statement {
     let handle: OpaquePointer
     /// The SQL text the statement was prepared from.
-    public let sql: String
+    package let sql: String
     private unowned let connection: Connection
     /// Where `bind(_:)` copies text and blob values: SQLite reads them from here (bound
     /// `SQLITE_STATIC`) instead of allocating a copy of every value on every run. Owned by the
@@ -31,18 +31,18 @@ public final class Statement {
 
     /// Resets the statement so it can be run again. Bindings stay until the next `bind`, which
     /// replaces them all (clearing them on every run cost as much as a small insert).
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
     }
 
     /// Sets every parameter to NULL.
-    public func clearBindings() {
+    package func clearBindings() {
         sqlite3_clear_bindings(handle)
     }
 
     /// Binds `values` to parameters 1…n; parameters beyond them are NULL, never a previous run's values.
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
-    public func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
+    package func bind(_ values: [any SQLBindable]) throws(SQLiteError) {
         try startBinding(count: values.count)
         var used = 0
         for (offset, value) in values.enumerated() {
@@ -54,7 +54,7 @@ public final class Statement {
     /// value's type known to the compiler: no array and no boxing per value (the import's
     /// hot statements bind this way).
     /// - Throws: `SQLiteError` when a value cannot be bound (e.g. too many values).
-    public func bind<each Value: SQLBindable>(_ values: repeat each Value) throws(SQLiteError) {
+    package func bind<each Value: SQLBindable>(_ values: repeat each Value) throws(SQLiteError) {
         var count = 0
         for _ in repeat each values { count += 1 }
         try startBinding(count: count)
@@ -129,7 +129,7 @@ public final class Statement {
 
     /// Binds one value to the 1-based parameter `index`.
     /// - Throws: `SQLiteError` from `sqlite3_bind_*`.
-    public func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
+    package func bind(_ value: SQLValue, at index: Int32) throws(SQLiteError) {
         let code: Int32
         switch value {
         case .null:
@@ -163,7 +163,7 @@ public final class Statement {
 
     /// Advances to the next row: true when a row is available, false when done.
     /// - Throws: `SQLiteError` with the statement's SQL.
-    public func step() throws(SQLiteError) -> Bool {
+    package func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -173,37 +173,37 @@ public final class Statement {
     }
 
     /// Number of result columns.
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of result column `index` (0-based).
-    public func columnName(_ index: Int32) -> String {
+    package func columnName(_ index: Int32) -> String {
         sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
     }
 
     /// True when column `index` of the current row is NULL.
-    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    package func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
     /// Column `index` as an integer (0 for NULL).
-    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+    package func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
     /// Column `index` as an integer, nil for NULL.
-    public func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
+    package func optionalInt64(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }
 
     /// Column `index` as a double (0 for NULL).
-    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    package func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
 
     /// Column `index` as text ("" for NULL); NUL characters are kept.
-    public func string(_ index: Int32) -> String {
+    package func string(_ index: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     /// Column `index` as text, nil for NULL.
-    public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
+    package func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 
     /// Column `index` as bytes (empty for NULL).
-    public func blob(_ index: Int32) -> [UInt8] {
+    package func blob(_ index: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, index))
         guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
@@ -211,7 +211,7 @@ public final class Statement {
 
     /// Calls `body` with the bytes of column `index` (its UTF-8 text, or a blob's bytes), valid
     /// only during the call; nil for NULL. Lets a writer copy a value without a `String`.
-    public func withBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    package func withBytes<R>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_NULL:
             return nil
@@ -227,7 +227,7 @@ public final class Statement {
     }
 
     /// Column `index` as an `SQLValue` of its storage class.
-    public func value(_ index: Int32) -> SQLValue {
+    package func value(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(int64(index))

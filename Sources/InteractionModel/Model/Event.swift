@@ -82,7 +82,7 @@ public struct Event: Sendable, Equatable {
 
     /// The event's fields with defaults applied, sorted by key (nested objects flattened as
     /// `contact.id`): equal for two events exactly when SPEC section 2 calls them the same.
-    public var canonicalFields: [(String, Cell)] {
+    package var canonicalFields: [(String, Cell)] {
         var fields: [(String, Cell)] = [("id", .text(id)), ("type", .text(type)), ("at", .integer(at))]
         func add(_ key: String, _ value: String?) { fields.append((key, .text(value))) }
         func addTarget(_ target: Target) {  // flattened with literal keys: no interpolation per event
@@ -129,5 +129,5 @@ public struct Event: Sendable, Equatable {
     }
 
     /// The canonical JSON of the event (sorted keys, defaults applied, `at` in milliseconds).
-    public var canonicalJSON: String { JSONWriter.object(canonicalFields) }
+    package var canonicalJSON: String { JSONWriter.object(canonicalFields) }
 }

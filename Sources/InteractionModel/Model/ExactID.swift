@@ -9,19 +9,19 @@ import Darwin
 /// Swift's `String ==` treats canonically equivalent strings as equal ("é" precomposed equals
 /// "e" + combining acute), and so do `Dictionary<String, …>` keys; SQLite compares bytes. The
 /// rules key their state by this type so both sides agree.
-public struct ExactID: Hashable, Sendable, CustomStringConvertible {
+package struct ExactID: Hashable, Sendable, CustomStringConvertible {
     /// The id as given.
-    public let text: String
+    package let text: String
 
     /// Wraps an id.
-    public init(_ text: String) { self.text = text }
+    package init(_ text: String) { self.text = text }
 
     /// Byte-wise equality of the UTF-8 encodings.
-    public static func == (lhs: ExactID, rhs: ExactID) -> Bool { lhs.text.same(rhs.text) }
+    package static func == (lhs: ExactID, rhs: ExactID) -> Bool { lhs.text.same(rhs.text) }
 
     /// Hashes the UTF-8 bytes (in one call when the string's storage is contiguous, as
     /// native strings are: ids are hashed for every dictionary lookup of the rules' state).
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(text.utf8.count)
         let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil {
@@ -30,7 +30,7 @@ public struct ExactID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The id itself.
-    public var description: String { text }
+    package var description: String { text }
 }
 
 extension String {

@@ -7,12 +7,12 @@ import Crypto
 /// `"ISv1"`, then for each of interaction, seq, time, kind, party, text, visibility, reason,
 /// by: a tag byte (0 = null, 1 = text, 2 = integer) and, for text, an 8-byte big-endian byte
 /// length and the UTF-8 bytes; for integers, 8 big-endian bytes.
-public enum HashChain {
+package enum HashChain {
     /// The "previous hash" of an interaction's first entry: 32 zero bytes.
-    public static let genesis = [UInt8](repeating: 0, count: 32)
+    package static let genesis = [UInt8](repeating: 0, count: 32)
 
     /// The canonical bytes of `entry`.
-    public static func canonical(_ entry: TimelineEntry) -> [UInt8] {
+    package static func canonical(_ entry: TimelineEntry) -> [UInt8] {
         var bytes: [UInt8] = []
         appendCanonical(entry, to: &bytes)
         return bytes
@@ -43,7 +43,7 @@ public enum HashChain {
     }
 
     /// The hash of `entry` chained to `previous`.
-    public static func link(previous: [UInt8], entry: TimelineEntry) -> [UInt8] {
+    package static func link(previous: [UInt8], entry: TimelineEntry) -> [UInt8] {
         // One buffer, one digest call: the hash is taken for every timeline entry written.
         var bytes = previous
         bytes.reserveCapacity(previous.count + 128 + (entry.text?.utf8.count ?? 0))

@@ -42,7 +42,7 @@ public struct TimelineEntry: Sendable, Equatable {
     public var by: String?
 
     /// Creates an entry.
-    public init(interaction: String, seq: Int64, time: Int64, kind: EntryKind, party: String,
+    package init(interaction: String, seq: Int64, time: Int64, kind: EntryKind, party: String,
                 text: String? = nil, visibility: Visibility = .all, reason: String? = nil, by: String? = nil) {
         self.interaction = interaction
         self.seq = seq

@@ -1,5 +1,5 @@
 /// One value of a report row, as every output format sees it.
-public enum Cell: Sendable, Equatable {
+package enum Cell: Sendable, Equatable {
     /// A value that does not exist: JSON null, an empty CSV field.
     case null
     /// Text.
@@ -14,14 +14,14 @@ public enum Cell: Sendable, Equatable {
     case time(Int64)
 
     /// Text or null from an optional string.
-    public static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
+    package static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
     /// Integer or null from an optional integer.
-    public static func integer(_ value: Int64?) -> Cell { value.map(Cell.integer) ?? .null }
+    package static func integer(_ value: Int64?) -> Cell { value.map(Cell.integer) ?? .null }
     /// Time or null from optional milliseconds.
-    public static func time(_ value: Int64?) -> Cell { value.map(Cell.time) ?? .null }
+    package static func time(_ value: Int64?) -> Cell { value.map(Cell.time) ?? .null }
 
     /// The value as plain text (tables and CSV); null is empty.
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .null: return ""
         case .text(let text): return text
@@ -33,7 +33,7 @@ public enum Cell: Sendable, Equatable {
     }
 
     /// The value as a JSON literal.
-    public var json: String {
+    package var json: String {
         switch self {
         case .null: return "null"
         case .text(let text): return JSONWriter.quote(text)

@@ -1,7 +1,7 @@
 /// Writes JSON text by hand: exact control over escaping, key order and number formats.
-public enum JSONWriter {
+package enum JSONWriter {
     /// `text` as a JSON string literal; control characters (NUL included) escaped, non-ASCII kept.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 2)
         appendQuoted(text.utf8, to: &out)
@@ -30,14 +30,14 @@ public enum JSONWriter {
     package static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A double as a JSON number (integral values without a fraction, never NaN or infinity).
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
     /// One JSON object from ordered key–value pairs.
-    public static func object(_ pairs: [(String, Cell)]) -> String {
+    package static func object(_ pairs: [(String, Cell)]) -> String {
         "{" + pairs.map { quote($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
     }
 }

@@ -1,33 +1,33 @@
 /// Rows with named columns, rendered as an aligned table, JSON (an array of objects with
 /// snake_case keys) or RFC 4180 CSV. Reports produce these; the CLI only picks the format.
-public struct Tabular: Sendable, Equatable {
+package struct Tabular: Sendable, Equatable {
     /// Column names, snake_case (they are the JSON keys and the CSV header).
-    public var columns: [String]
+    package var columns: [String]
     /// The rows, each with one cell per column.
-    public var rows: [[Cell]]
+    package var rows: [[Cell]]
 
     /// Creates a table.
-    public init(columns: [String], rows: [[Cell]] = []) {
+    package init(columns: [String], rows: [[Cell]] = []) {
         self.columns = columns
         self.rows = rows
     }
 
     /// A JSON array of objects, one line per row, ending with a newline.
-    public func json() -> String {
+    package func json() -> String {
         guard !rows.isEmpty else { return "[]\n" }
         let objects = rows.map { JSONWriter.object(Array(zip(columns, $0))) }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
     /// RFC 4180 CSV with a header line and CRLF line ends.
-    public func csv() -> String {
+    package func csv() -> String {
         var lines = [columns.map(Self.csvField).joined(separator: ",")]
         for row in rows { lines.append(row.map { Self.csvField($0.plainText) }.joined(separator: ",")) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Quotes a field when it holds a comma, a quote, CR or LF (quotes doubled).
-    public static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         guard needsQuoting(text.utf8) else { return text }
         var out: [UInt8] = []
         appendCSVField(text.utf8, to: &out)
@@ -54,7 +54,7 @@ public struct Tabular: Sendable, Equatable {
     }
 
     /// Columns padded to their widest value for a terminal; embedded newlines shown as ⏎.
-    public func table() -> String {
+    package func table() -> String {
         let shown = rows.map { $0.map { $0.plainText.replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "") } }
         var widths = columns.map(\.count)
         for row in shown {

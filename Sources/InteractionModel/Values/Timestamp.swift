@@ -4,7 +4,7 @@
 /// `DateFormatter`/`Calendar`: those are slow on a million-event import, depend on
 /// locale and time-zone settings, and accept more spellings than the log format allows.
 /// The proleptic Gregorian calendar is used throughout, so every year 0000...9999 works.
-public enum Timestamp {
+package enum Timestamp {
     static let millisecondsPerDay: Int64 = 86_400_000
 
     /// Parses `YYYY-MM-DDTHH:MM:SS(.d{1,9})?Z` exactly; nil for anything else.
@@ -12,13 +12,13 @@ public enum Timestamp {
     /// Uppercase `T` and `Z` only, no other offsets, 1 to 9 fraction digits, digits below
     /// the millisecond truncated (not rounded, so a time never moves into the next
     /// millisecond), impossible dates and times rejected, year 0000...9999.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         var text = text
         return text.withUTF8 { parse(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     /// Same as `parse(_:)`, on UTF-8 bytes, so the importer can avoid building a String.
-    public static func parse(utf8 bytes: UnsafeRawBufferPointer) -> Int64? {
+    package static func parse(utf8 bytes: UnsafeRawBufferPointer) -> Int64? {
         let length = bytes.count
         // 20 bytes without a fraction; with one: '.', 1 to 9 digits, so 22...30.
         guard length == 20 || (22...30).contains(length) else { return nil }
@@ -69,7 +69,7 @@ public enum Timestamp {
     ///
     /// Values outside years 0000...9999 (which `parse` never produces) still format
     /// without trapping, with a sign and as many year digits as needed.
-    public static func format(_ milliseconds: Int64) -> String {
+    package static func format(_ milliseconds: Int64) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         append(milliseconds, to: &bytes)

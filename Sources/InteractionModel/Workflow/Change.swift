@@ -2,7 +2,7 @@
 ///
 /// Changes that add timeline entries (`join`, `leave`, `ownership`, `message`) are numbered
 /// and hash-chained by the persistence layer in the order given here.
-public enum Change: Sendable, Equatable {
+package enum Change: Sendable, Equatable {
     /// A new chat or consultation.
     case createInteraction(id: String, kind: InteractionKind, parent: String?, contact: String?, contactName: String?, at: Int64)
     /// A party connects (timeline `joined`).

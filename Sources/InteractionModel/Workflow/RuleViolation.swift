@@ -64,14 +64,14 @@ public struct RuleViolation: CategorizedError, Sendable, Equatable, CustomString
     public var detail: String
 
     /// Creates a violation.
-    public init(eventId: String, rule: Rule, detail: String) {
+    package init(eventId: String, rule: Rule, detail: String) {
         self.eventId = eventId
         self.rule = rule
         self.detail = detail
     }
 
     /// `<rule>: <detail>` — the import prefixes `line N: event ID: `.
-    public var reason: String { "\(rule.rawValue): \(detail)" }
+    package var reason: String { "\(rule.rawValue): \(detail)" }
 
     /// `event ID: <rule>: <detail>`.
     public var description: String { "event \(eventId): \(reason)" }

@@ -6,7 +6,7 @@
 extension WorkflowState {
     /// Checks `event` and, when it breaks no rule, applies it and returns the changes to write.
     /// - Throws: `RuleViolation` naming the event, the rule and the offending value; the state is unchanged.
-    public mutating func apply(_ event: Event) throws(RuleViolation) -> [Change] {
+    package mutating func apply(_ event: Event) throws(RuleViolation) -> [Change] {
         var effects = Effects(event: event)
         switch event.body {
         case let .agentState(agent, state, channel, reason):

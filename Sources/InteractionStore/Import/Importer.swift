@@ -11,7 +11,7 @@ public struct ImportOptions: Sendable {
     public var commitEvery: Int?
     /// Keep the rules' state of open interactions between events (faster; the default).
     /// Turning it off reads everything afresh for each event: a check on the cache.
-    public var caching: Bool
+    package var caching: Bool
 
     /// Creates options.
     public init(atomic: Bool = true, commitEvery: Int? = nil, caching: Bool = true) {

@@ -8,7 +8,7 @@ import InteractionModel
 /// let table = Tabular(reportRows: try store.dispositionReport(from: nil, to: nil))
 /// print(table.json())
 /// ```
-public protocol ReportRow: Sendable {
+package protocol ReportRow: Sendable {
     /// The column names, in output order.
     static var columns: [String] { get }
     /// The row's values, one per column of `columns`, in the same order.
@@ -17,7 +17,7 @@ public protocol ReportRow: Sendable {
 
 extension Tabular {
     /// A table of report rows with the row type's columns (an empty report keeps its header).
-    public init<Row: ReportRow>(reportRows rows: [Row]) {
+    package init<Row: ReportRow>(reportRows rows: [Row]) {
         self.init(columns: Row.columns, rows: rows.map(\.cells))
     }
 }

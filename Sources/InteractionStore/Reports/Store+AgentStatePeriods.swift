@@ -15,7 +15,7 @@ extension Store {
     ///   - to: exclusive upper bound in ms.
     /// - Returns: periods ordered by agent, channel, start.
     /// - Throws: `SQLiteError`.
-    public func agentStatePeriods(from: Int64, to: Int64) throws -> [AgentStatePeriod] {
+    package func agentStatePeriods(from: Int64, to: Int64) throws -> [AgentStatePeriod] {
         try read { db in
             var periods: [AgentStatePeriod] = []
             try db.forEach(AgentStatePeriodQueries.changes, [from, to]) { row in
