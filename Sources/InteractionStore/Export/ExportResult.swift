@@ -12,7 +12,9 @@ public struct ExportResult: Sendable {
     public var chainsVerified: Int
     /// Timeline entries it hashed doing so.
     public var entriesVerified: Int
-    /// Wall-clock seconds that verification took (part of `elapsedSeconds`).
+    /// Wall-clock seconds that verification took (part of `elapsedSeconds`): the time spent
+    /// hashing and comparing the entries as the timeline streamed, and looking for
+    /// interactions without entries.
     public var verificationSeconds: Double
     /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
     public var recoveredDirectory: String?
