@@ -12,7 +12,9 @@ public struct ExportResult: Sendable {
     package var chainsVerified: Int
     /// Timeline entries it hashed doing so.
     package var entriesVerified: Int
-    /// Wall-clock seconds that verification took (part of `elapsedSeconds`).
+    /// Wall-clock seconds that verification took (part of `elapsedSeconds`): the time spent
+    /// hashing and comparing the entries as the timeline streamed, and looking for
+    /// interactions without entries.
     package var verificationSeconds: Double
     /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
     package var recoveredDirectory: String?
