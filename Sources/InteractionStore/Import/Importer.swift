@@ -43,7 +43,7 @@ extension Store {
     ///   - onRejected: called for each bad line with its raw bytes (for a reject file).
     ///   - onProgress: called every 10,000 lines and after each commit.
     /// - Returns: counts and the rejected lines.
-    /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.io`.
+    /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.fileFailed`.
     public func importEvents(fd: Int32, alreadyRead: [UInt8] = [], options: ImportOptions = ImportOptions(),
                              onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
@@ -88,7 +88,7 @@ extension Store {
             }
             do {
                 try applier.transaction {
-                    do { try reader.forEachLine(process) } catch let error as LogReadError { throw StoreError.io(error.description) }
+                    do { try reader.forEachLine(process) } catch let error as LogReadError { throw StoreError.fileFailed(.readInput, path: "", errno: error.errno) }
                     if options.atomic, !summary.rejected.isEmpty { throw AtomicImportRejected() }
                 }
                 summary.committed = true
