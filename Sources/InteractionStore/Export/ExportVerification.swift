@@ -217,7 +217,7 @@ private struct RunVerifier {
         var gap: Int64?
         var last: Int64 = 0
         var any = false
-        var hasher = self.hasher
+        let hasher = self.hasher
         var entries = 0
         try db.forEach("""
             SELECT interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party
@@ -267,7 +267,7 @@ private struct RunVerifier {
             var previous = HashChain.genesis
             var hash = HashChain.genesis
             var differing: Int64?
-            var hasher = self.hasher
+            let hasher = self.hasher
             try db.forEach("""
                 SELECT interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party
                 FROM timeline WHERE interaction_id = ? AND seq <= ? ORDER BY seq
