@@ -282,7 +282,7 @@ struct Parser {
         let keyOffset = index
         let key = try parseString()
         guard Parser.insertKey(key, into: &frame) else {
-            throw JSONSyntaxError(reason: "duplicate key \(Parser.quoted(key))", offset: keyOffset)
+            throw JSONSyntaxError(reason: "duplicate key \(shown(key))", offset: keyOffset)
         }
         frame.pendingKey = key
         skipWhitespace()

@@ -104,11 +104,16 @@ package struct Migrator: Sendable {
         ) STRICT
         """
 
+    /// True when the database holds a migration history (`schema_migrations`): the one place that asks.
+    /// - Throws: `SQLiteError`.
+    package static func hasHistory(_ db: Connection) throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") == 1
+    }
+
     /// Reads the history and compares it with the known migrations.
     /// - Throws: `SQLiteError` when the history cannot be read.
     package func status(_ db: Connection) throws -> MigrationStatus {
-        let exists = try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
-        let applied: [AppliedMigration] = exists == 0 ? [] : try db.query(
+        let applied: [AppliedMigration] = try !Self.hasHistory(db) ? [] : db.query(
             "SELECT version, description, checksum, applied_at, execution_ms FROM schema_migrations ORDER BY version") {
             AppliedMigration(version: Int($0.int64(0)), name: $0.string(1), checksum: $0.string(2), appliedAt: $0.int64(3), executionMs: $0.int64(4))
         }
