@@ -1,5 +1,6 @@
 import InteractionModel
-/// A strict RFC 8259 JSON parser over UTF-8 bytes, for one NDJSON line at a time.
+/// A strict RFC 8259 JSON parser over UTF-8 bytes, for one NDJSON line at a time (what it
+/// refuses: Docs/EventFormat.md#lines).
 ///
 /// Written by hand rather than with Foundation's `JSONSerialization` because importing a
 /// million-event log must be fast and because the store needs what Foundation does not

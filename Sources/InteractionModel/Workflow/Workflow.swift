@@ -1,4 +1,5 @@
-/// The chat-conference workflow's rules (SPEC sections 1 and 2) as a pure state machine.
+/// The chat-conference workflow's rules as a pure state machine; Docs/EventFormat.md#rules lists them with
+/// the checks each event type makes, in the order made here.
 ///
 /// `apply(_:)` checks an event against the state first and throws the first rule it breaks,
 /// leaving the state untouched; only then does it update the state and return the changes to

@@ -12,7 +12,7 @@ extension WorkflowState {
         return interaction
     }
 
-    /// The event's time must not be earlier than the interaction's latest event.
+    /// The event's time must not be earlier than the interaction's latest event (Docs/EventFormat.md#order).
     func requireInOrder(_ id: String, _ effects: inout Effects) throws(RuleViolation) {
         if let latest = interactions[id]?.latestAt, effects.event.at < latest {
             throw effects.violation(.outOfOrder, "at \(Timestamp.format(effects.event.at)) is earlier than interaction \(shown(id))'s latest event at \(Timestamp.format(latest))")
@@ -47,7 +47,7 @@ extension WorkflowState {
     }
 
     /// A consultation-mode conference must name an accepted, not ended consultation of the
-    /// interaction whose target is the conference's target.
+    /// interaction whose target is the conference's target (Docs/EventFormat.md#rule-consultation-not-active).
     func requireActiveConsultation(_ id: String, of parent: String, target: Target, _ effects: inout Effects) throws(RuleViolation) {
         guard let consultation = interactions[id], consultation.kind == .consultation, consultation.parent.same(parent) else {
             throw effects.violation(.consultationNotActive, "\(shown(id)) is not a consultation of \(shown(parent))")
@@ -119,7 +119,8 @@ extension WorkflowState {
     }
 
     /// An agent's connection ends: its pending requests are cancelled, ownership passes to the
-    /// earliest-joined remaining agent, and when no agent remains the interaction ends.
+    /// earliest-joined remaining agent, and when no agent remains the interaction ends
+    /// (Docs/EventFormat.md#entries).
     mutating func agentLeaves(_ id: String, party: String, reason: LeaveReason, by: String?, _ effects: inout Effects) {
         let wasOwner = interactions[id]?.owner.same(party) == true
         leave(id, party: party, reason: reason, by: by, &effects)
@@ -149,7 +150,7 @@ extension WorkflowState {
     }
 
     /// Ends an interaction now: every connected party leaves (`chat_ended`, join order), pending
-    /// requests are cancelled, a chat's open consultations end with it.
+    /// requests are cancelled, a chat's open consultations end with it (Docs/EventFormat.md#event-chat-ended).
     mutating func endEverything(_ id: String, _ effects: inout Effects) {
         guard let interaction = interactions[id], interaction.isActive else { return }
         if interactions[id].map({ effects.event.at > $0.latestAt }) == true {
