@@ -150,7 +150,7 @@ import Testing
             #expect(error?.description == """
                 interaction chat-1 entry 2 does not link to entry 1: its previous-hash is not that entry's hash
                 interaction chat-3 entry 7 is missing: the interaction records it, but its last stored entry is 6 (entries were deleted)
-                export refused: 2 broken hash chains among the interactions of this run; nothing was written and the watermark did not move (run storectl check, and restore the database from a backup)
+                export refused: 2 broken hash chains among the interactions of this run; nothing was written and the watermark did not move (run the store's check, and restore the database from a backup)
                 """)
             try expectNothingWritten(store, dir.path("run1"), watermark: 0, head: nil, runs: 0)
         }

@@ -82,7 +82,7 @@ import Testing
                 ExportProblem(directory: dir.path("run2"), subject: .file("manifest.json.sig"), kind: .signatureMissing),
             ])
             #expect(result.problems.map(\.description).last
-                    == "\(dir.path("run2")): manifest.json.sig: missing: --public-key needs a signed export (export --sign-key)")
+                    == "\(dir.path("run2")): manifest.json.sig: missing: verifying a signature needs a signed export")
             let right = try store.verifyExports([dir.path("run1")], publicKey: try ExportPublicKey(contentsOf: dir.path("pub.pem")))
             #expect(right.problems == [])
         }
