@@ -229,8 +229,8 @@ private struct Fields {
 }
 
 extension JSONValue {
-    /// The JSON type's name for error messages.
-    var typeName: String {
+    /// The JSON type's name for error messages (the decoder's and the importers').
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
