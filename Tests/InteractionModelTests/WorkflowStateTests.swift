@@ -25,7 +25,7 @@ import Testing
     @Test func aRefusedEventNamesItsRuleAndChangesNothing() throws {
         var state = try chatWithOwner()
         let before = state.interactions
-        #expect(throws: RuleViolation(eventId: "e4", rule: .unknownParty, detail: "party \"x9\" is not a party of \"c1\"")) {
+        #expect(throws: RuleViolation(eventId: "e4", rule: .unknownParty, detail: .notAParty(party: "x9", interaction: "c1"))) {
             _ = try state.apply(event("e4", 4_000, .message(interaction: "c1", party: "x9", text: "hi", visibility: .all)))
         }
         #expect(state.interactions == before)
@@ -45,14 +45,21 @@ import Testing
     @Test func aSecondOwnerCannotJoin() throws {
         var state = try chatWithOwner()
         _ = try state.apply(event("e4", 4_000, .agentState(agent: "a2", state: .ready, channel: "chat", reason: nil)))
-        #expect(throws: RuleViolation(eventId: "e5", rule: .ownerPresent, detail: "interaction \"c1\" already has a connected owner \"a1\"")) {
+        #expect(throws: RuleViolation(eventId: "e5", rule: .ownerPresent, detail: .ownerConnected(interaction: "c1", owner: "a1"))) {
             _ = try state.apply(event("e5", 5_000, .partyJoined(interaction: "c1", agent: "a2")))
         }
     }
 
+    @Test func aDetailIsWordedWithItsIdsQuoted() {
+        let violation = RuleViolation(eventId: "e5", rule: .ownerPresent, detail: .ownerConnected(interaction: "c1", owner: "a1"))
+        #expect(violation.description == "event e5: owner already connected: interaction \"c1\" already has a connected owner \"a1\"")
+        let long = String(repeating: "x", count: 100)
+        #expect(RuleViolation.Detail.noRequest(long).description == "request \"\(String(repeating: "x", count: 80))\"… (100 bytes) does not exist")
+    }
+
     @Test func anUnknownInteractionIsRefused() {
         var state = WorkflowState()
-        #expect(throws: RuleViolation(eventId: "e1", rule: .unknownInteraction, detail: "interaction \"nope\" does not exist")) {
+        #expect(throws: RuleViolation(eventId: "e1", rule: .unknownInteraction, detail: .noInteraction("nope"))) {
             _ = try state.apply(event("e1", 1_000, .message(interaction: "nope", party: "k1", text: "hi", visibility: .all)))
         }
         #expect(state.interactions.isEmpty)

@@ -86,11 +86,11 @@ public struct RuleViolation: CategorizedError, Sendable, Equatable, CustomString
     public var eventId: String
     /// The rule it breaks.
     public var rule: Rule
-    /// The offending value, in a sentence.
-    public var detail: String
+    /// What exactly broke it: the ids and times involved.
+    public var detail: Detail
 
     /// Creates a violation.
-    package init(eventId: String, rule: Rule, detail: String) {
+    package init(eventId: String, rule: Rule, detail: Detail) {
         self.eventId = eventId
         self.rule = rule
         self.detail = detail
