@@ -8,6 +8,8 @@ extension Store {
     /// ```swift
     /// let rows = try store.dispositionReport(from: nil, to: nil)
     /// ```
+    /// Without a range every change is read once in id order (`LatestDispositionCount`).
+    ///
     /// - Parameters:
     ///   - from: inclusive lower bound in ms, nil for no bound.
     ///   - to: exclusive upper bound in ms, nil for no bound.
@@ -16,7 +18,8 @@ extension Store {
     public func dispositionReport(from: Int64?, to: Int64?) throws -> [DispositionCountRow] {
         let range = ReportRange(from: from, to: to)
         return try read { db in
-            try db.query(DispositionQueries.report, [range.lower, range.upper]) { row in
+            if from == nil, to == nil { return try LatestDispositionCount.rows(db) }
+            return try db.query(DispositionQueries.report, [range.lower, range.upper]) { row in
                 DispositionCountRow(code: row.string(0), label: row.string(1), count: Int(row.int64(2)))
             }
         }
