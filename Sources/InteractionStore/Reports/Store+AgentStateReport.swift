@@ -44,7 +44,7 @@ struct AgentPeriodFold {
     let upper: Int64
     let byReason: Bool
 
-    private struct Key: Hashable {
+    private struct Key: Equatable {
         var state: AgentState
         var reason: String?
     }
@@ -54,7 +54,9 @@ struct AgentPeriodFold {
     private var runState: AgentState?
     private var runReason: String?
     private var runStart: Int64 = 0
-    private var totals: [Key: (total: Int64, count: Int)] = [:]
+    /// The timeline's totals: a handful of states and reasons, searched in place (hashing a key
+    /// per period cost more than the search).
+    private var totals: [(key: Key, total: Int64, count: Int)] = []
     private var rows: [AgentStateRow] = []
 
     init(lower: Int64, upper: Int64, byReason: Bool) {
@@ -95,8 +97,12 @@ struct AgentPeriodFold {
         guard overlaps else { return }
         let key = Key(state: state, reason: byReason && state == .notReady ? runReason : nil)
         let inside = Swift.max(0, Swift.min(end, upper) - Swift.max(runStart, lower))
-        let sum = totals[key, default: (0, 0)]
-        totals[key] = (sum.total + inside, sum.count + 1)
+        if let index = totals.firstIndex(where: { $0.key == key }) {
+            totals[index].total += inside
+            totals[index].count += 1
+        } else {
+            totals.append((key, inside, 1))
+        }
     }
 
     /// Emits the finished timeline's rows ordered by state, then reason (null first), as bytes.
@@ -112,8 +118,9 @@ struct AgentPeriodFold {
             case let (left?, right?): return left.utf8.lexicographicallyPrecedes(right.utf8)
             }
         }
-        for (key, value) in ordered {
-            rows.append(AgentStateRow(agent: agent, channel: channel, state: key.state, reason: key.reason, totalMs: value.total, count: value.count))
+        for entry in ordered {
+            rows.append(AgentStateRow(agent: agent, channel: channel, state: entry.key.state, reason: entry.key.reason,
+                                      totalMs: entry.total, count: entry.count))
         }
         totals.removeAll(keepingCapacity: true)
     }
