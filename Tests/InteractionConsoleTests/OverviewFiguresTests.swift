@@ -106,9 +106,7 @@ import Testing
 
     @Test func theJSONLinksCarryTheExactRange() throws {
         let range = try ConsoleRange(query: ["from": "2026-03-02", "to": "2026-03-03", "agent": "a&b"])
-        let data = OverviewData(range: range, summary: ConferenceSummary(requested: 0, accepted: 0, declined: 0, timeout: 0, cancelled: 0,
-                                                                         pending: 0, medianWaitMs: nil, autoTransfers: 0, removed: 0),
-                                conferences: [], dispositions: [], agentStates: [], now: 0, knownAgents: [])
+        let data = OverviewData(range: range, figures: .empty, dispositions: [], agentStates: [], now: 0, knownAgents: [])
         let html = OverviewPage(data: data).document()
         #expect(html.contains("href=\"/v1/reports/conferences?summary=true&amp;from=2026-03-02T00%3A00%3A00.000Z&amp;to=2026-03-04T00%3A00%3A00.000Z&amp;agent=a%26b\""))
         #expect(html.contains("2026-03-02 00:00:00 UTC ≤ t &lt; 2026-03-04 00:00:00 UTC"))

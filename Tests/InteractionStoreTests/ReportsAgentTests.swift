@@ -3,6 +3,7 @@ import Testing
 @testable import InteractionStore
 @testable import RecordOutput
 import InteractionModel
+import StoreSQLite
 
 /// `agentStateReport` (periods, collapsing, clipping, reasons) and `afterCallWorkReport`.
 @Suite struct ReportsAgentTests {
@@ -234,11 +235,18 @@ import InteractionModel
             #expect(acw.contains { $0.hasPrefix("SEARCH c USING INDEX connections_left (left_at>? AND left_at<?)") }, "\(acw)")
             #expect(acw.contains { $0.hasPrefix("SEARCH s USING COVERING INDEX agent_states_agent (agent_id=? AND channel=? AND at>?)") }, "\(acw)")
             #expect(acw.contains { $0.hasPrefix("SEARCH n USING COVERING INDEX agent_states_agent (agent_id=? AND channel=? AND at>?)") }, "\(acw)")
-            let states = try store.read { db in
-                try db.query("EXPLAIN QUERY PLAN " + AgentStateQueries.changes, [Self.ms("11:00:00")]) { $0.string(3) }
+            // Each timeline is read by seeks and one range of the covering index: no table lookups, no sort.
+            let plan: (String, [any SQLBindable]) throws -> [String] = { sql, values in
+                try store.read { db in try db.query("EXPLAIN QUERY PLAN " + sql, values) { $0.string(3) } }
             }
-            // One pass over the covering index, in its order: no table lookups, no sort.
-            #expect(states == ["SCAN agent_states USING COVERING INDEX agent_states_agent"], "\(states)")
+            let opening = try plan(AgentTimelineQueries.opening, ["x1", "chat", Self.ms("11:00:00")])
+            #expect(opening == ["SEARCH agent_states USING COVERING INDEX agent_states_agent (agent_id=? AND channel=? AND at<?)"], "\(opening)")
+            let inside = try plan(AgentTimelineQueries.inside, ["x1", "chat", Self.ms("10:00:00"), Self.ms("11:00:00")])
+            #expect(inside == ["SEARCH agent_states USING COVERING INDEX agent_states_agent (agent_id=? AND channel=? AND at>? AND at<?)"], "\(inside)")
+            let timelines = try plan(AgentTimelineQueries.all, [])
+            #expect(!timelines.contains { $0.hasPrefix("SCAN agent_states") }, "a skip scan, never a pass over every change: \(timelines)")
+            let latest = try plan(AgentTimelineQueries.latest, [])
+            #expect(!latest.contains { $0.hasPrefix("SCAN agent_states") }, "\(latest)")
         }
     }
 }

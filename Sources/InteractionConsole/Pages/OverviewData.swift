@@ -4,25 +4,24 @@ import InteractionStore
 package struct OverviewData: Sendable {
     /// The range (and agent) every figure is narrowed to.
     package var range: ConsoleRange
-    /// `report conferences --summary` for the range and agent.
-    package var summary: ConferenceSummary
-    /// `report conferences` for the range and agent.
-    package var conferences: [ConferenceRow]
+    /// The figures of `report conferences` for the range and agent (its summary included).
+    package var figures: ConferenceFigures
     /// `report dispositions` for the range (the report has no agent filter).
     package var dispositions: [DispositionCountRow]
     /// `report agents` for the range, only the agent's rows when an agent is chosen.
     package var agentStates: [AgentStateRow]
+    /// `report conferences --summary` for the range and agent.
+    package var summary: ConferenceSummary { figures.summary }
     /// Where open agent-state periods end when the range has no `to`.
     package var now: Int64
     /// Every agent with a recorded state, for the agent field's suggestions.
     package var knownAgents: [String]
 
     /// Creates the data from records already read.
-    package init(range: ConsoleRange, summary: ConferenceSummary, conferences: [ConferenceRow], dispositions: [DispositionCountRow],
+    package init(range: ConsoleRange, figures: ConferenceFigures, dispositions: [DispositionCountRow],
                  agentStates: [AgentStateRow], now: Int64, knownAgents: [String]) {
         self.range = range
-        self.summary = summary
-        self.conferences = conferences
+        self.figures = figures
         self.dispositions = dispositions
         self.agentStates = agentStates
         self.now = now
@@ -33,14 +32,13 @@ package struct OverviewData: Sendable {
     /// - Parameter now: where open agent-state periods end when `range.to` is nil.
     /// - Throws: `SQLiteError`.
     package static func load(from store: Store, range: ConsoleRange, now: Int64) throws -> OverviewData {
-        let summary = try store.conferenceSummary(from: range.from, to: range.to, agent: range.agent)
-        let conferences = try store.conferenceReport(from: range.from, to: range.to, agent: range.agent)
+        let figures = try store.conferenceFigures(from: range.from, to: range.to, agent: range.agent)
         let dispositions = try store.dispositionReport(from: range.from, to: range.to)
         let allStates = try store.agentStateReport(from: range.from, to: range.to, now: now, byReason: false)
         let states = range.agent.map { agent in allStates.filter { $0.agent.utf8.elementsEqual(agent.utf8) } } ?? allStates
         var agents: [String] = []
         for row in allStates where agents.last.map({ !$0.utf8.elementsEqual(row.agent.utf8) }) ?? true { agents.append(row.agent) }
-        return OverviewData(range: range, summary: summary, conferences: conferences, dispositions: dispositions,
+        return OverviewData(range: range, figures: figures, dispositions: dispositions,
                             agentStates: states, now: now, knownAgents: agents)
     }
 }

@@ -5,23 +5,19 @@ extension OverviewPage {
     /// Conference requests per UTC day of `requested_at`, stacked by outcome; days without
     /// requests between the first and the last are drawn as empty columns.
     var outcomesPerDay: HTML {
-        var perDay: [String: [Int]] = [:]
-        for row in data.conferences {
-            perDay[ConsoleFormat.day(row.requestedAt), default: Array(repeating: 0, count: RequestOutcome.allCases.count)][outcomeIndex(row.outcome)] += 1
-        }
-        let days = Self.days(from: data.conferences.first?.requestedAt, to: data.conferences.last?.requestedAt)
+        let figures = data.figures
+        let days = Self.days(from: figures.perDay.keys.min(), to: figures.perDay.keys.max())
         let categories = days.map { day in
-            ChartCategory(label: String(day.dropFirst(5)), values: (perDay[day] ?? []).map(Double.init))
+            ChartCategory(label: String(day.label.dropFirst(5)), values: figures.counts(onDay: day.start).map(Double.init))
         }
         let chart = StackedColumnChart(title: "Conference requests per day by outcome", valueLabel: "requests",
                                        categoryLabel: "day requested (UTC)", series: ChartPalette.outcomeSeries, categories: categories)
         let header = HTML.joined(RequestOutcome.allCases.map { "<th class=\"number\">\($0.rawValue)</th>" })
         let rows = HTML.joined(days.map { day in
-            let counts = perDay[day] ?? Array(repeating: 0, count: RequestOutcome.allCases.count)
-            let cells = HTML.joined(zip(RequestOutcome.allCases, counts).map { outcome, count in
-                Figure.cell("per_day.\(day).\(outcome.rawValue)", .integer(Int64(count)), shown: ConsoleFormat.count(count))
+            let cells = HTML.joined(zip(RequestOutcome.allCases, figures.counts(onDay: day.start)).map { outcome, count in
+                Figure.cell("per_day.\(day.label).\(outcome.rawValue)", .integer(Int64(count)), shown: ConsoleFormat.count(count))
             })
-            return "<tr><td>\(day)</td>\(cells)</tr>"
+            return "<tr><td>\(day.label)</td>\(cells)</tr>"
         })
         return section("Outcomes per day", link: jsonLink("/v1/reports/conferences", agent: true), chart: chart.svg(),
                        table: "<table><tr><th>day (UTC)</th>\(header)</tr>\(rows)</table>")
@@ -29,7 +25,7 @@ extension OverviewPage {
 
     /// The waits (`wait_ms`) of accepted requests in round-width buckets.
     var waitDistribution: HTML {
-        let waits = data.conferences.filter { $0.outcome == .accepted }.compactMap(\.waitMs)
+        let waits = data.figures.acceptedWaits
         let histogram = WaitHistogram(waits: waits)
         let categories = histogram.counts.indices.map { index in
             ChartCategory(label: histogram.label(index), values: [Double(histogram.counts[index])],
@@ -48,9 +44,7 @@ extension OverviewPage {
 
     /// Requests by target kind (agent, queue, routing point), stacked by outcome.
     var outcomesByTargetKind: HTML {
-        let counts = TargetKind.allCases.map { kind in
-            RequestOutcome.allCases.map { outcome in data.conferences.filter { $0.targetKind == kind && $0.outcome == outcome }.count }
-        }
+        let counts = TargetKind.allCases.map { data.figures.counts(of: $0) }
         let categories = zip(TargetKind.allCases, counts).map { kind, values in ChartCategory(label: kind.rawValue, values: values.map(Double.init)) }
         let chart = StackedColumnChart(title: "Conference outcomes by target kind", valueLabel: "requests", categoryLabel: "target kind",
                                        series: ChartPalette.outcomeSeries, categories: categories)
@@ -137,15 +131,16 @@ extension OverviewPage {
         return "<a class=\"json\" href=\"\(url)\">JSON</a>"
     }
 
-    /// Every UTC day from the day of `first` to the day of `last`, at most 400 of them.
-    static func days(from first: Int64?, to last: Int64?) -> [String] {
+    /// Every UTC day from the day of `first` to the day of `last` (its start in ms and its
+    /// `YYYY-MM-DD`), at most 400 of them.
+    static func days(from first: Int64?, to last: Int64?) -> [(start: Int64, label: String)] {
         guard let first, let last else { return [] }
         let dayLength: Int64 = 86_400_000
         let start = first - ((first % dayLength) + dayLength) % dayLength
-        var days: [String] = []
+        var days: [(start: Int64, label: String)] = []
         var day = start
         while day <= last, days.count < 400 {
-            days.append(ConsoleFormat.day(day))
+            days.append((day, ConsoleFormat.day(day)))
             day += dayLength
         }
         return days

@@ -23,28 +23,14 @@ extension Store {
         let upper = to ?? now
         return try read { db in
             var fold = AgentPeriodFold(lower: lower, upper: upper, byReason: byReason)
-            try db.forEach(AgentStateQueries.changes, [upper]) { row in
-                fold.add(agent: row.string(0), channel: row.string(1), state: try row.vocabulary(AgentState.self, 2),
-                         reason: row.optionalString(3), at: row.int64(4))
+            try AgentTimelineScan.run(db, lower: lower, upper: upper) { agent, channel in
+                fold.begin(agent: agent, channel: channel)
+            } change: { state, reason, at in
+                fold.add(state: state, reason: reason, at: at)
             }
             return fold.finish()
         }
     }
-}
-
-/// The agent state report's SQL. Parameter: ?1 the upper bound.
-enum AgentStateQueries {
-    /// Every change before the end of the range, in timeline order, read from the covering
-    /// index `agent_states_agent` (agent_id, channel, at, id, state, reason): no sort and no
-    /// table lookups. Periods are then folded in one pass (`AgentPeriodFold`): SQLite 3.40
-    /// evaluates each window function over the whole partition again, and the four this
-    /// report needs (previous state, previous reason, previous time, next time) took about
-    /// 2 s on a 100,000-chat store, against 0.2 s for this scan and fold.
-    static let changes = """
-        SELECT agent_id, channel, state, reason, at FROM agent_states
-        WHERE at < ?1
-        ORDER BY agent_id, channel, at, id
-        """
 }
 
 /// Folds one agent timeline after another into per-state totals and period counts.
@@ -58,7 +44,7 @@ struct AgentPeriodFold {
     let upper: Int64
     let byReason: Bool
 
-    private struct Key: Hashable {
+    private struct Key: Equatable {
         var state: AgentState
         var reason: String?
     }
@@ -68,7 +54,9 @@ struct AgentPeriodFold {
     private var runState: AgentState?
     private var runReason: String?
     private var runStart: Int64 = 0
-    private var totals: [Key: (total: Int64, count: Int)] = [:]
+    /// The timeline's totals: a handful of states and reasons, searched in place (hashing a key
+    /// per period cost more than the search).
+    private var totals: [(key: Key, total: Int64, count: Int)] = []
     private var rows: [AgentStateRow] = []
 
     init(lower: Int64, upper: Int64, byReason: Bool) {
@@ -77,15 +65,18 @@ struct AgentPeriodFold {
         self.byReason = byReason
     }
 
-    mutating func add(agent: String, channel: String, state: AgentState, reason: String?, at: Int64) {
-        if !agent.same(self.agent) || !channel.same(self.channel) {
-            closeRun(at: upper)
-            flushTimeline()
-            self.agent = agent
-            self.channel = channel
-        } else if state == runState && reason.same(runReason) {
-            return  // a repeated identical state continues the period
-        } else {
+    /// Starts the next timeline (its changes follow through `add`), finishing the one before.
+    mutating func begin(agent: String, channel: String) {
+        closeRun(at: upper)
+        flushTimeline()
+        self.agent = agent
+        self.channel = channel
+    }
+
+    /// The timeline's next change, in timeline order.
+    mutating func add(state: AgentState, reason: String?, at: Int64) {
+        if let runState {
+            if state == runState && reason.same(runReason) { return }  // a repeated identical state continues the period
             closeRun(at: at)
         }
         runState = state
@@ -106,8 +97,12 @@ struct AgentPeriodFold {
         guard overlaps else { return }
         let key = Key(state: state, reason: byReason && state == .notReady ? runReason : nil)
         let inside = Swift.max(0, Swift.min(end, upper) - Swift.max(runStart, lower))
-        let sum = totals[key, default: (0, 0)]
-        totals[key] = (sum.total + inside, sum.count + 1)
+        if let index = totals.firstIndex(where: { $0.key == key }) {
+            totals[index].total += inside
+            totals[index].count += 1
+        } else {
+            totals.append((key, inside, 1))
+        }
     }
 
     /// Emits the finished timeline's rows ordered by state, then reason (null first), as bytes.
@@ -123,8 +118,9 @@ struct AgentPeriodFold {
             case let (left?, right?): return left.utf8.lexicographicallyPrecedes(right.utf8)
             }
         }
-        for (key, value) in ordered {
-            rows.append(AgentStateRow(agent: agent, channel: channel, state: key.state, reason: key.reason, totalMs: value.total, count: value.count))
+        for entry in ordered {
+            rows.append(AgentStateRow(agent: agent, channel: channel, state: entry.key.state, reason: entry.key.reason,
+                                      totalMs: entry.total, count: entry.count))
         }
         totals.removeAll(keepingCapacity: true)
     }

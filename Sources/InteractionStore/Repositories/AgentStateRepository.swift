@@ -20,17 +20,12 @@ public struct CurrentAgentState: Sendable, Equatable {
 }
 
 extension Store {
-    /// The latest state of every agent on every channel, by agent and channel.
+    /// The latest state of every agent on every channel, by agent and channel (one index seek
+    /// per timeline: `AgentTimelineQueries`).
     /// - Throws: `SQLiteError`.
     public func currentAgentStates() throws -> [CurrentAgentState] {
         try read { db in
-            try db.query("""
-                SELECT agent_id, channel, state, reason, at FROM (
-                    SELECT agent_id, channel, state, reason, at,
-                           row_number() OVER (PARTITION BY agent_id, channel ORDER BY at DESC, id DESC) AS newest
-                    FROM agent_states)
-                WHERE newest = 1 ORDER BY agent_id, channel
-                """) {
+            try db.query(AgentTimelineQueries.latest) {
                 CurrentAgentState(agent: $0.string(0), channel: $0.string(1), state: AgentState(rawValue: $0.string(2)) ?? .loggedIn,
                                   reason: $0.optionalString(3), since: $0.int64(4))
             }

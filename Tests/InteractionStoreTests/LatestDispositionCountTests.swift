@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import InteractionStore
+import InteractionModel
+@testable import EventLog
+
+/// The disposition report without a range (one pass over the changes, `LatestDispositionCount`)
+/// gives what the ranged query gives over the widest range.
+@Suite struct LatestDispositionCountTests {
+    @Test func theLatestChangePerAgentAndInteractionCountsAsInTheRangedQuery() throws {
+        try withTempDirectory(prefix: "dispositions-all") { dir in
+            var log = ReportsLog()
+            log.define("RES", "Resolved", at: "08:00:00")
+            log.define("FUP", "Follow-up", at: "08:00:00")
+            log.define("OLD", "Legacy", at: "08:00:00")
+            log.define("B", "Bee", at: "08:00:00")
+            log.define("A", "Ay", at: "08:00:00")
+            for chat in ["x1", "x2", "x3"] {
+                log.chat(chat, at: "09:00:00")
+                log.owner("ag", joins: chat, at: "09:00:01")
+            }
+            log.dispose("x1", by: "ag", code: "FUP", at: "09:10:00")
+            log.dispose("x1", by: "ag", code: "RES", at: "09:11:00")  // replaces FUP
+            log.dispose("x2", by: "ag", code: "OLD", at: "09:12:00")
+            log.retire("OLD", at: "09:13:00")                          // a retired code still counts
+            log.dispose("x3", by: "ag", code: "B", at: "09:14:00")
+            log.dispose("x2", by: "ag", code: "A", at: "09:15:00")     // replaces OLD
+            let store = try log.store(in: dir)
+            let all = try store.dispositionReport(from: nil, to: nil)
+            #expect(all == [DispositionCountRow(code: "A", label: "Ay", count: 1), DispositionCountRow(code: "B", label: "Bee", count: 1),
+                            DispositionCountRow(code: "RES", label: "Resolved", count: 1)], "ties by code as bytes")
+            #expect(all == (try store.dispositionReport(from: .min, to: .max)))
+        }
+    }
+
+    @Test func aDemoStoreCountsTheSameEitherWay() throws {
+        try withTempDirectory(prefix: "dispositions-demo") { dir in
+            let store = try Store(path: dir.databasePath)
+            var events: [Event] = []
+            try DemoGenerator(interactions: 200, seed: 9).generate { events.append(try EventDecoder.decode($0)) }
+            try store.apply(events)
+            let all = try store.dispositionReport(from: nil, to: nil)
+            #expect(all.count >= 3)
+            #expect(all == (try store.dispositionReport(from: .min, to: .max)))
+        }
+    }
+}
