@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "InteractionStore", targets: ["InteractionStore"]),
         .library(name: "PlatformImport", targets: ["PlatformImport"]),
+        .library(name: "InteractionDemo", targets: ["InteractionDemo"]),
         .library(name: "InteractionService", targets: ["InteractionService"]),
         .executable(name: "storectl", targets: ["storectl"]),
     ],
@@ -41,6 +42,14 @@ let package = Package(
             ],
             path: "Sources/InteractionStore",
             resources: [.embedInCode("Migrations")],
+            swiftSettings: strictSwift
+        ),
+        // `storectl demo`: a simulated contact center's event log as `Event`s (the corpus embedded).
+        .target(
+            name: "InteractionDemo",
+            dependencies: ["InteractionStore"],
+            path: "Sources/InteractionDemo",
+            resources: [.embedInCode("Resources/corpus.txt")],
             swiftSettings: strictSwift
         ),
         // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
@@ -77,6 +86,7 @@ let package = Package(
             name: "storectl",
             dependencies: [
                 "InteractionStore",
+                "InteractionDemo",
                 "PlatformImport",
                 "InteractionService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +106,7 @@ let package = Package(
             name: "InteractionStoreTests",
             dependencies: [
                 "InteractionStore",
+                "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -103,14 +114,20 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "InteractionDemoTests",
+            dependencies: ["InteractionDemo", "InteractionStore", "StoreTestSupport"],
+            path: "Tests/InteractionDemoTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "PlatformImportTests",
-            dependencies: ["PlatformImport", "InteractionStore", "StoreTestSupport"],
+            dependencies: ["PlatformImport", "InteractionStore", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/PlatformImportTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "InteractionConsoleTests",
-            dependencies: ["InteractionConsole", "InteractionStore", "StoreTestSupport"],
+            dependencies: ["InteractionConsole", "InteractionStore", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/InteractionConsoleTests",
             swiftSettings: strictSwift
         ),
@@ -119,6 +136,7 @@ let package = Package(
             dependencies: [
                 "InteractionService",
                 "InteractionStore",
+                "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InteractionDemo
 @testable import InteractionStore
 
 /// The store keeps its rules cache between `apply` calls. These tests change the database
@@ -75,8 +76,6 @@ import Testing
     }
 
     private func demoLines(chats: Int) throws -> [String] {
-        var lines: [String] = []
-        DemoGenerator(interactions: chats, seed: 5).generate { lines.append($0) }
-        return lines
+        DemoGenerator(interactions: chats, seed: 5).map(EventEncoder.line)
     }
 }

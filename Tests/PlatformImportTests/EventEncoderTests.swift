@@ -1,3 +1,4 @@
+import InteractionDemo
 import InteractionStore
 import Testing
 
@@ -52,8 +53,7 @@ import Testing
 
     @Test func theDemoLogSurvivesTheRoundTrip() throws {
         var count = 0
-        try DemoGenerator(interactions: 40, seed: 5).generate { line in
-            let event = try EventDecoder.decode(line)
+        for event in DemoGenerator(interactions: 40, seed: 5) {
             #expect(try EventDecoder.decode(EventEncoder.line(event)) == event)
             count += 1
         }

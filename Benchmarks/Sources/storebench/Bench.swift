@@ -1,5 +1,6 @@
 import CBaseline
 import Foundation
+import InteractionDemo
 import InteractionStore
 
 /// One line of the figures table: the store's samples beside the baseline's.
@@ -94,20 +95,16 @@ final class Bench {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         var count = 0
-        struct Enough: Error {}
         let (_, seconds) = try timed {
-            do {
-                try DemoGenerator(interactions: chats, seed: seed).generate { line in
-                    if count >= limit { throw Enough() }
-                    buffer.append(contentsOf: line.utf8)
-                    buffer.append(0x0A)
-                    count += 1
-                    if buffer.count >= 1 << 20 {
-                        fwrite(buffer, 1, buffer.count, file)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
+            for event in DemoGenerator(interactions: chats, seed: seed).prefix(limit) {
+                EventEncoder.append(event, to: &buffer)
+                buffer.append(0x0A)
+                count += 1
+                if buffer.count >= 1 << 20 {
+                    fwrite(buffer, 1, buffer.count, file)
+                    buffer.removeAll(keepingCapacity: true)
                 }
-            } catch is Enough {}
+            }
             fwrite(buffer, 1, buffer.count, file)
         }
         note("generated \(name): \(count.grouped) events (\(chats.grouped) chats, seed \(seed)) in \(String(format: "%.1f", seconds)) s")
@@ -116,15 +113,7 @@ final class Bench {
 
     /// The first `limit` events of a demo log, decoded (for `store.apply`).
     func generateEvents(chats: Int, seed: UInt64, limit: Int) throws -> [Event] {
-        var events: [Event] = []
-        struct Enough: Error {}
-        do {
-            try DemoGenerator(interactions: chats, seed: seed).generate { line in
-                if events.count >= limit { throw Enough() }
-                events.append(try EventDecoder.decode(line))
-            }
-        } catch is Enough {}
-        return events
+        Array(DemoGenerator(interactions: chats, seed: seed).prefix(limit))
     }
 
     // MARK: - Store and baseline primitives

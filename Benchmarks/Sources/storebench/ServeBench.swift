@@ -1,5 +1,6 @@
 import CBaseline
 import Foundation
+import InteractionDemo
 import InteractionStore
 
 /// The serve workload (issue 12, point 8): `storectl serve` as a child process on 127.0.0.1
@@ -26,7 +27,7 @@ extension Bench {
         // Data: the disposition codes (sent before every timed run, not timed), one demo log
         // per PUT connection and per batch connection, each of its own seed.
         var defines: [String] = []
-        DemoGenerator(interactions: 1, seed: options.seed).generate { line in
+        for line in DemoGenerator(interactions: 1, seed: options.seed).lazy.map(EventEncoder.line) {
             if line.contains("\"type\":\"disposition.defined\"") { defines.append(line) }
         }
         let definesFile = path("defines.ndjson")
@@ -36,8 +37,8 @@ extension Bench {
         var putEvents = 0
         for connection in 1 ... (Self.putConnections.max() ?? 1) {
             var text = ""
-            DemoGenerator(interactions: Self.putChats(connection: connection), seed: options.seed + UInt64(connection)).generate { line in
-                guard !line.contains("\"type\":\"disposition.defined\""), let id = eventID(line) else { return }
+            for line in DemoGenerator(interactions: Self.putChats(connection: connection), seed: options.seed + UInt64(connection)).lazy.map(EventEncoder.line) {
+                guard !line.contains("\"type\":\"disposition.defined\""), let id = eventID(line) else { continue }
                 text += id + "\t" + line + "\n"
                 putEvents += 1
             }
@@ -50,7 +51,7 @@ extension Bench {
         var importLog = defines.joined(separator: "\n") + "\n"
         for connection in 1 ... batchConnections {
             var lines: [String] = []
-            DemoGenerator(interactions: options.batchChats, seed: options.seed + 100 + UInt64(connection)).generate { line in
+            for line in DemoGenerator(interactions: options.batchChats, seed: options.seed + 100 + UInt64(connection)).lazy.map(EventEncoder.line) {
                 if !line.contains("\"type\":\"disposition.defined\"") { lines.append(line) }
             }
             batchEvents += lines.count

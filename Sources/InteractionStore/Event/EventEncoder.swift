@@ -20,8 +20,7 @@ public enum EventEncoder {
 
     /// Appends the event's JSON object (without a line end) to `bytes`.
     public static func append(_ event: Event, to bytes: inout [UInt8]) {
-        var out = ObjectWriter(bytes: bytes)
-        bytes = []  // one buffer in use at a time: no copy on the appends below
+        var out = ObjectWriter(taking: &bytes)
         out.string("id", event.id)
         out.string("type", event.type)
         out.key("at")
@@ -35,19 +34,17 @@ public enum EventEncoder {
         case let .chatStarted(interaction, contact, name):
             out.string("interaction", interaction)
             out.key("contact")
-            var nested = ObjectWriter(bytes: out.bytes)
-            out.bytes = []
+            var nested = ObjectWriter(taking: &out.bytes)
             nested.string("id", contact)
             if let name { nested.string("name", name) }
-            out.bytes = nested.finish()
+            nested.finish(into: &out.bytes)
         case let .partyJoined(interaction, agent):
             out.string("interaction", interaction)
             out.key("party")
-            var nested = ObjectWriter(bytes: out.bytes)
-            out.bytes = []
+            var nested = ObjectWriter(taking: &out.bytes)
             nested.string("kind", "agent")
             nested.string("id", agent)
-            out.bytes = nested.finish()
+            nested.finish(into: &out.bytes)
             out.string("role", "owner")
         case let .message(interaction, party, text, visibility):
             out.string("interaction", interaction); out.string("party", party); out.string("text", text)
@@ -80,18 +77,20 @@ public enum EventEncoder {
         case let .dispositionRetired(code):
             out.string("code", code)
         }
-        bytes = out.finish()
+        out.finish(into: &bytes)
     }
 }
 
-/// Appends one JSON object's members; `finish` closes it.
+/// Appends one JSON object's members; `finish` closes it. The writer takes the caller's buffer
+/// (a swap, not a copy) and `finish` hands it back, so exactly one reference to the buffer
+/// exists while bytes are appended: no copy-on-write of a long buffer for each event.
 private struct ObjectWriter {
-    var bytes: [UInt8]
+    var bytes: [UInt8] = []
     private var first = true
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        self.bytes.append(UInt8(ascii: "{"))
+    init(taking buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(ascii: "{"))
     }
 
     /// Writes the separator and the quoted key with its colon.
@@ -110,15 +109,15 @@ private struct ObjectWriter {
 
     mutating func target(_ target: Target) {
         key("target")
-        var nested = ObjectWriter(bytes: bytes)
-        bytes = []
+        var nested = ObjectWriter(taking: &bytes)
         nested.string("kind", target.kind.rawValue)
         nested.string("id", target.id)
-        bytes = nested.finish()
+        nested.finish(into: &bytes)
     }
 
-    mutating func finish() -> [UInt8] {
+    /// Closes the object and gives the buffer back to `buffer`.
+    mutating func finish(into buffer: inout [UInt8]) {
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        swap(&bytes, &buffer)
     }
 }
