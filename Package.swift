@@ -8,10 +8,8 @@ let package = Package(
     name: "InteractionStore",
     platforms: [.macOS(.v14)],
     products: [
+        // What a Swift chat server embeds: `import InteractionStore` (it re-exports the model and the event log).
         .library(name: "InteractionStore", targets: ["InteractionStore"]),
-        .library(name: "PlatformImport", targets: ["PlatformImport"]),
-        .library(name: "InteractionDemo", targets: ["InteractionDemo"]),
-        .library(name: "InteractionService", targets: ["InteractionService"]),
         .executable(name: "storectl", targets: ["storectl"]),
     ],
     dependencies: [
@@ -31,11 +29,34 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // The store: schema, rules, apply path, reads, reports, export, maintenance. All SQL lives here.
+        // The SQLite layer: connection, statements and their cache, result codes (package access only).
+        .target(
+            name: "StoreSQLite",
+            dependencies: ["CSQLite"],
+            path: "Sources/StoreSQLite",
+            swiftSettings: strictSwift
+        ),
+        // The model and the rules: ids, times, the vocabulary, events, WorkflowState. Pure: no SQLite, no files, no clock.
+        .target(
+            name: "InteractionModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/InteractionModel",
+            swiftSettings: strictSwift
+        ),
+        // The event log: NDJSON lines, the JSON scanner, the decoder and the one encoder of events.
+        .target(
+            name: "EventLog",
+            dependencies: ["InteractionModel"],
+            path: "Sources/EventLog",
+            swiftSettings: strictSwift
+        ),
+        // The store: schema, apply path, reads, reports, export, maintenance. All SQL lives here.
         .target(
             name: "InteractionStore",
             dependencies: [
-                "CSQLite",
+                "StoreSQLite",
+                "InteractionModel",
+                "EventLog",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -44,10 +65,17 @@ let package = Package(
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictSwift
         ),
+        // The records as tables, JSON and CSV: what storectl prints and the service answers, byte for byte.
+        .target(
+            name: "RecordOutput",
+            dependencies: ["InteractionStore", "InteractionModel"],
+            path: "Sources/RecordOutput",
+            swiftSettings: strictSwift
+        ),
         // `storectl demo`: a simulated contact center's event log as `Event`s (the corpus embedded).
         .target(
             name: "InteractionDemo",
-            dependencies: ["InteractionStore"],
+            dependencies: ["InteractionModel"],
             path: "Sources/InteractionDemo",
             resources: [.embedInCode("Resources/corpus.txt")],
             swiftSettings: strictSwift
@@ -55,14 +83,14 @@ let package = Package(
         // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
         .target(
             name: "PlatformImport",
-            dependencies: ["InteractionStore"],
+            dependencies: ["InteractionStore", "InteractionModel", "EventLog"],
             path: "Sources/PlatformImport",
             swiftSettings: strictSwift
         ),
         // The console's pages and charts, drawn from the store's typed records (no HTTP here).
         .target(
             name: "InteractionConsole",
-            dependencies: ["InteractionStore"],
+            dependencies: ["InteractionStore", "InteractionModel", "RecordOutput"],
             path: "Sources/InteractionConsole",
             swiftSettings: strictSwift
         ),
@@ -71,6 +99,9 @@ let package = Package(
             name: "InteractionService",
             dependencies: [
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "InteractionConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -86,6 +117,9 @@ let package = Package(
             name: "storectl",
             dependencies: [
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "InteractionDemo",
                 "PlatformImport",
                 "InteractionService",
@@ -106,6 +140,10 @@ let package = Package(
             name: "InteractionStoreTests",
             dependencies: [
                 "InteractionStore",
+                "StoreSQLite",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -115,19 +153,19 @@ let package = Package(
         ),
         .testTarget(
             name: "InteractionDemoTests",
-            dependencies: ["InteractionDemo", "InteractionStore", "StoreTestSupport"],
+            dependencies: ["InteractionDemo", "InteractionStore", "InteractionModel", "EventLog", "StoreTestSupport"],
             path: "Tests/InteractionDemoTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "PlatformImportTests",
-            dependencies: ["PlatformImport", "InteractionStore", "InteractionDemo", "StoreTestSupport"],
+            dependencies: ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/PlatformImportTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "InteractionConsoleTests",
-            dependencies: ["InteractionConsole", "InteractionStore", "InteractionDemo", "StoreTestSupport"],
+            dependencies: ["InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/InteractionConsoleTests",
             swiftSettings: strictSwift
         ),
@@ -136,6 +174,9 @@ let package = Package(
             dependencies: [
                 "InteractionService",
                 "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "RecordOutput",
                 "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -26,8 +26,6 @@ let package = Package(
             dependencies: [
                 "CBaseline",
                 .product(name: "InteractionStore", package: "InteractionStore"),
-                .product(name: "InteractionDemo", package: "InteractionStore"),
-                .product(name: "InteractionService", package: "InteractionStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -9,9 +9,10 @@
 #              corpus (corpus/) and crash artifacts (artifacts/) — kept between runs
 #   FUZZ_JOBS  parallel fuzzing jobs (default 1)
 #
-# The target is compiled with `swiftc -sanitize=fuzzer,address` from the library's pure sources
-# (no SQLite, no swift-crypto): Event/, Model/ and Workflow/ (files importing Crypto, CSQLite or
-# Logging are left out), Import/EventDecod*.swift (decoder and its error), Output/JSONWriter.swift and Output/Cell.swift.
+# The target is compiled with `swiftc -sanitize=fuzzer,address` from the pure modules' sources
+# (no SQLite, no swift-crypto): Sources/InteractionModel (the model, the rules, the values) and
+# Sources/EventLog (the scanner, the decoder, the encoder); files importing Crypto, CSQLite or
+# Logging are left out.
 # Seeds: Tests/HostileInputs/*.ndjson (read-only) plus the working corpus. A crash is written to
 # artifacts/crash-*; reproduce it with --reproduce, then add it to Tests/HostileInputs/ with its
 # expectation (a regression test) and fix the bug. Exit 0 when no crash was found.
@@ -27,20 +28,25 @@ if [ "${1:-}" = "--reproduce" ]; then reproduce=1; shift
 elif [ $# -gt 0 ] && [ "$1" != "--" ]; then seconds="$1"; shift; fi
 [ "${1:-}" = "--" ] && shift
 
-library="$root/Sources/InteractionStore"
 sources=()
-for file in "$library"/Event/*.swift "$library"/Model/*.swift "$library"/Workflow/*.swift \
-            "$library"/Import/EventDecod*.swift "$library/Output/JSONWriter.swift" "$library/Output/Cell.swift"; do
+for file in "$root"/Sources/InteractionModel/*/*.swift "$root"/Sources/EventLog/*.swift; do
     if grep -qE '^import (Crypto|CSQLite|Logging)' "$file"; then continue; fi
     sources+=("$file")
+done
+# One fuzz module holds both modules' files: copies without the import of InteractionModel.
+copies="$work/sources"
+rm -rf "$copies" && mkdir -p "$copies"
+for file in "${sources[@]}"; do
+    grep -vE '^import InteractionModel$' "$file" > "$copies/$(basename "$(dirname "$file")")-$(basename "$file")"
 done
 
 binary="$work/fuzz-event-pipeline"
 newest=$(ls -t "${sources[@]}" "$root/Fuzz/FuzzEventPipeline.swift" | head -1)
+sources=("$copies"/*.swift)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
     echo "fuzz: building $binary from ${#sources[@]} library files" >&2
     swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g \
-        -module-name InteractionStore "${sources[@]}" "$root/Fuzz/FuzzEventPipeline.swift" \
+        -module-name FuzzEventPipeline -package-name InteractionStore "${sources[@]}" "$root/Fuzz/FuzzEventPipeline.swift" \
         -o "$binary" 2> >(grep -v "Cannot export local symbol" >&2)
 fi
 

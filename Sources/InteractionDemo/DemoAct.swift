@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// One scripted action of a chat. Actions whose preconditions no longer hold when their
 /// time comes (no free colleague, contact already gone...) are skipped, which keeps every

@@ -11,8 +11,8 @@ struct DemoCorpus {
     /// `#` comment is one entry of the current pool (entries before the first pool are ignored).
     init(text: String) {
         var current: String?
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // Split on `isNewline`, not on "\n": a CRLF is one Character, which "\n" never equals.
+        for line in text.split(whereSeparator: \.isNewline) {
             guard !line.allSatisfy({ $0 == " " || $0 == "\t" }), !line.hasPrefix("#") else { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
                 let name = String(line.dropFirst().dropLast())

@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// A realistic, reproducible event log (SPEC section 2) that exercises every workflow of SPEC
 /// section 1: the sequence of its `Event`s, in log order.
@@ -26,26 +26,26 @@ import InteractionStore
 /// let summary = try store.importEvents(DemoGenerator(interactions: 500, seed: 1))
 /// for event in DemoGenerator(interactions: 3, seed: 7) { print(EventEncoder.line(event)) }
 /// ```
-public struct DemoGenerator: Sequence, Sendable {
+package struct DemoGenerator: Sequence, Sendable {
     /// Number of chats in the log (consultations come on top of these).
-    public let interactions: Int
+    package let interactions: Int
     /// Seed of the pseudo-random generator; it is also part of every id.
-    public let seed: UInt64
+    package let seed: UInt64
 
     /// Creates a generator for `interactions` chats (negative counts mean none) driven by `seed`.
-    public init(interactions: Int, seed: UInt64) {
+    package init(interactions: Int, seed: UInt64) {
         self.interactions = Swift.max(0, interactions)
         self.seed = seed
     }
 
     /// Starts a run of the simulation from its beginning.
-    public func makeIterator() -> Iterator {
+    package func makeIterator() -> Iterator {
         Iterator(simulation: DemoSimulation(chats: interactions, seed: seed))
     }
 
     /// One run of the simulation, yielding its events in log order. Copies of an iterator
     /// share the run.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         private let simulation: DemoSimulation
         private var index = 0
 
@@ -55,7 +55,7 @@ public struct DemoGenerator: Sequence, Sendable {
         }
 
         /// The next event of the log, or nil after the last one.
-        public mutating func next() -> Event? {
+        package mutating func next() -> Event? {
             // A step may produce no event (a superseded agent task): run steps until one does.
             while index == simulation.out.count {
                 simulation.out.removeAll(keepingCapacity: true)

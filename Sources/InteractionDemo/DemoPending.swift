@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// A chat's request that has not been answered yet.
 struct DemoPending {

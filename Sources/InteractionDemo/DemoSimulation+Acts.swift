@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// One step of a chat's script, against the floor as it is now.
 extension DemoSimulation {

@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// The answer to a chat's pending request: accepted by whoever it reaches, or released.
 extension DemoSimulation {

@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// Days, arrivals, and routing chats to ready agents.
 extension DemoSimulation {

@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// Running a chat's script: each step in turn, skipped when it no longer fits.
 extension DemoSimulation {

@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// The events that carry text, and the choice of what is said.
 extension DemoSimulation {

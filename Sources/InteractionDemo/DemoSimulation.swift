@@ -1,4 +1,4 @@
-import InteractionStore
+import InteractionModel
 
 /// A small contact-center simulation whose output is a valid event log (SPEC section 2).
 ///

@@ -1,7 +1,7 @@
 /// A message of the corpus with its placeholders ({n} first name, {email}, {phone}, {card})
 /// split out once, so rendering is plain concatenation.
 struct DemoTemplate {
-    enum Part {
+    enum Part: Equatable {
         case literal(String)
         case firstName, email, phone, card
     }

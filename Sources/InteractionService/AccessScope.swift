@@ -1,13 +1,13 @@
 /// What a token may do: `read` reads, `write` also writes (SPEC section 6).
-public enum AccessScope: String, Sendable, Equatable, Comparable {
+package enum AccessScope: String, Sendable, Equatable, Comparable {
     /// Reads only.
     case read
     /// Writes and reads.
     case write
 
     /// Whether this scope covers `needed`.
-    public func allows(_ needed: AccessScope) -> Bool { self >= needed }
+    package func allows(_ needed: AccessScope) -> Bool { self >= needed }
 
     /// `read` < `write`.
-    public static func < (lhs: AccessScope, rhs: AccessScope) -> Bool { lhs == .read && rhs == .write }
+    package static func < (lhs: AccessScope, rhs: AccessScope) -> Bool { lhs == .read && rhs == .write }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
+import EventLog
 
 /// `POST /v1/events` (an NDJSON log) and `PUT /v1/events/{id}` (one event): SPEC section 6,
 /// "Writing events". Bodies are decoded here, off the writer; the writer applies and commits;

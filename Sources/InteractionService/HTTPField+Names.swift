@@ -1,4 +1,5 @@
 import HTTPTypes
+import InteractionModel
 
 /// Header names HTTPTypes does not predefine. Both are valid tokens, so the initialiser never
 /// fails; the fallback only keeps the code free of force-unwraps.

@@ -1,5 +1,7 @@
 import Hummingbird
 import InteractionStore
+import RecordOutput
+import InteractionModel
 
 /// `GET /v1/interactions`, `…/{id}/transcript` and `…/{id}/audit`: the same records, and the
 /// same bytes, as `storectl transcript` and `storectl audit` print with `--format json`.

@@ -1,3 +1,4 @@
+import InteractionModel
 /// The OpenAPI 3.1 document of the service, written by hand and served at `/openapi.yaml`.
 /// `OpenAPIDocumentTests` keeps it true: its paths and methods must equal the router's.
 enum OpenAPIDocument {

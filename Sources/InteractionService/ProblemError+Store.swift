@@ -1,5 +1,6 @@
 import Hummingbird
 import InteractionStore
+import StoreSQLite
 
 extension ProblemError {
     /// The answer to a store error: unknown interaction 404, an impossible view 422, a busy

@@ -1,24 +1,25 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
 
 /// An error answered as `application/problem+json` (RFC 9457): `type`, `title`, `status`,
 /// `detail`, and for rejected event logs `errors` (one entry per bad line). Every error of
 /// the service is rendered through this one type, so no response leaks SQL or stack traces.
-public struct ProblemError: Error, HTTPResponseError, Sendable {
+package struct ProblemError: Error, HTTPResponseError, Sendable {
     /// The HTTP status.
-    public var status: HTTPResponse.Status
+    package var status: HTTPResponse.Status
     /// A short slug naming the kind of problem (the last part of `type`), nil for `about:blank`.
-    public var kind: String?
+    package var kind: String?
     /// What went wrong for this request, in a sentence.
-    public var detail: String
+    package var detail: String
     /// The bad lines of a rejected event log.
-    public var errors: [RejectedLine]?
+    package var errors: [RejectedLine]?
     /// Extra headers (`Allow`, `Retry-After`, `WWW-Authenticate`).
-    public var headers: HTTPFields
+    package var headers: HTTPFields
 
     /// Creates a problem.
-    public init(_ status: HTTPResponse.Status, kind: String? = nil, detail: String, errors: [RejectedLine]? = nil, headers: HTTPFields = [:]) {
+    package init(_ status: HTTPResponse.Status, kind: String? = nil, detail: String, errors: [RejectedLine]? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.kind = kind
         self.detail = detail
@@ -27,10 +28,10 @@ public struct ProblemError: Error, HTTPResponseError, Sendable {
     }
 
     /// The problem document's `type`.
-    public var type: String { kind.map { "urn:interactionstore:problem:" + $0 } ?? "about:blank" }
+    package var type: String { kind.map { "urn:interactionstore:problem:" + $0 } ?? "about:blank" }
 
     /// The document's JSON text.
-    public var json: String {
+    package var json: String {
         var pairs: [(String, String)] = [
             ("type", JSONWriter.quote(type)), ("title", JSONWriter.quote(status.reasonPhrase)),
             ("status", String(status.code)), ("detail", JSONWriter.quote(detail)),
@@ -46,7 +47,7 @@ public struct ProblemError: Error, HTTPResponseError, Sendable {
     }
 
     /// The response: the status, the extra headers and the document.
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         var fields = headers
         fields[.contentType] = "application/problem+json"
         let body = request.method == .head ? ByteBuffer() : ByteBuffer(string: json)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
 
 /// Typed reading of a request's query string: a bad value is a 400 naming the parameter.
 struct QueryParameters {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
 
 /// `GET /v1/reports/…`, `/v1/agents`, `/v1/dispositions`: what `storectl report …`, `storectl
 /// agents` and `storectl dispositions list` print with `--format json` (or csv), byte for byte.

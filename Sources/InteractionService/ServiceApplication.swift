@@ -17,13 +17,13 @@ import ServiceLifecycle
 /// let service = ServiceApplication(configuration: configuration, store: store)
 /// try await service.run { host, port in print("listening on http://\(host):\(port)") }
 /// ```
-public struct ServiceApplication: Sendable {
+package struct ServiceApplication: Sendable {
     /// What the routes share.
-    public let environment: ServiceEnvironment
+    package let environment: ServiceEnvironment
     private let extraControllers: [any ServiceController]
 
     /// A service over `store`, with `controllers(environment)` added after the service's own routes.
-    public init(configuration: ServiceConfiguration, store: Store, logger: Logger = ServiceApplication.defaultLogger,
+    package init(configuration: ServiceConfiguration, store: Store, logger: Logger = ServiceApplication.defaultLogger,
                 controllers: (ServiceEnvironment) -> [any ServiceController] = { _ in [] }) {
         let environment = ServiceEnvironment(store: store, configuration: configuration, logger: logger)
         self.environment = environment
@@ -32,7 +32,7 @@ public struct ServiceApplication: Sendable {
 
     /// The service's logger when none is given: notices and worse on stderr (request lines
     /// are `info`; set `LOG_LEVEL=info` to see them).
-    public static var defaultLogger: Logger {
+    package static var defaultLogger: Logger {
         var logger = Logger(label: "storectl.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
         return logger
@@ -46,7 +46,7 @@ public struct ServiceApplication: Sendable {
     }
 
     /// The router with every controller's routes behind the middleware.
-    public func buildRouter() -> Router<ServiceRequestContext> {
+    package func buildRouter() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(metrics: environment.metrics))
         router.add(middleware: ProblemMiddleware(routes: environment.routes))
@@ -62,7 +62,7 @@ public struct ServiceApplication: Sendable {
     var hubService: some Service { HubService(hub: environment.hub) }
 
     /// The Hummingbird application (for `HummingbirdTesting`: it runs the writer and the hub too).
-    public func application(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
+    package func application(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) -> some ApplicationProtocol {
         makeApplication(services: [writerService, hubService], onListening: onListening)
     }
 
@@ -85,7 +85,7 @@ public struct ServiceApplication: Sendable {
     /// Serves until SIGTERM or SIGINT, then drains and returns (SPEC section 6, Stop).
     /// - Parameter onListening: called with the host and the real port once connections are accepted.
     /// - Throws: when the server cannot start (address in use) or a service fails.
-    public func run(onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
+    package func run(onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
         let app = makeApplication(services: [], onListening: onListening)
         // Shutdown runs in reverse order: streams end, the server drains, the writer commits last.
         let group = ServiceGroup(configuration: .init(

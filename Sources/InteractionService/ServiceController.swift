@@ -10,7 +10,7 @@ import Hummingbird
 ///     }
 /// }
 /// ```
-public protocol ServiceController: Sendable {
+package protocol ServiceController: Sendable {
     /// Adds the controller's routes to `group`.
     func addRoutes(to group: RouterGroup<ServiceRequestContext>)
 }

@@ -4,13 +4,13 @@ import Logging
 /// What every controller of the service shares: the store, its writer, the readers, the
 /// stream hub, the metrics, the sessions and the configuration. The console's controllers get
 /// it too, to read the same records the JSON routes serve.
-public final class ServiceEnvironment: Sendable {
+package final class ServiceEnvironment: Sendable {
     /// The store served.
-    public let store: Store
+    package let store: Store
     /// How the service runs.
-    public let configuration: ServiceConfiguration
+    package let configuration: ServiceConfiguration
     /// The service's logger (never given tokens or event content).
-    public let logger: Logger
+    package let logger: Logger
     let writer: StoreWriter
     let hub: StreamHub
     let readers = ReadPool()
@@ -33,7 +33,7 @@ public final class ServiceEnvironment: Sendable {
 
     /// Runs a blocking read of the store on a reader thread (never on the Swift concurrency pool).
     /// - Throws: what `body` throws.
-    public func read<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
         let store = store
         return try await readers.run { try body(store) }
     }

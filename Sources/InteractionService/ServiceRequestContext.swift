@@ -3,22 +3,22 @@ import Logging
 
 /// The request context of every route of the service: Hummingbird's core storage, the caller's
 /// authenticated scope (set by `AuthMiddleware`) and the body size limit.
-public struct ServiceRequestContext: RequestContext {
+package struct ServiceRequestContext: RequestContext {
     /// Hummingbird's per-request storage (parameters, logger, endpoint path).
-    public var coreContext: CoreRequestContextStorage
+    package var coreContext: CoreRequestContextStorage
     /// What the caller may do: nil before authentication; `.write` for everyone when the
     /// service runs without tokens (loopback only).
-    public var scope: AccessScope?
+    package var scope: AccessScope?
     /// The authenticated token's name (from the tokens file), for logs; never the token.
-    public var tokenName: String?
+    package var tokenName: String?
     /// The largest body a route collects (SPEC: 16 MiB, a larger one is 413).
-    public var maxUploadSize: Int { ServiceRequestContext.maxBodyBytes }
+    package var maxUploadSize: Int { ServiceRequestContext.maxBodyBytes }
 
     /// The body limit of every request (16 MiB).
-    public static let maxBodyBytes = 16 << 20
+    package static let maxBodyBytes = 16 << 20
 
     /// Creates the context of a new request.
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         scope = nil
         tokenName = nil

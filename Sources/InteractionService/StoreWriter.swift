@@ -1,6 +1,7 @@
 import Foundation
 import InteractionStore
 import Logging
+import StoreSQLite
 
 /// Why the writer did not take a request.
 enum WriterRefusal: Error, Sendable {

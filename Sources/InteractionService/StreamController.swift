@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InteractionStore
+import InteractionModel
 
 /// `GET /v1/interactions/{id}/stream`: Server-Sent Events (SPEC section 6). First the entries
 /// after the cursor (`Last-Event-ID`, else `?after=SEQ`, else 0), then each new entry as its

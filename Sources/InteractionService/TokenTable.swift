@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
 import InteractionStore
+import InteractionModel
 
 /// Why a tokens file was refused (serve exits 64).
-public struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public enum Problem: Sendable, Equatable {
+    package enum Problem: Sendable, Equatable {
         /// The file cannot be read (the system's reason).
         case unreadable(String)
         /// Group or others may read the file (its mode, octal).
@@ -15,18 +16,18 @@ public struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// The file's path.
-    public var path: String
+    package var path: String
     /// What is wrong.
-    public var problem: Problem
+    package var problem: Problem
 
     /// Creates an error.
-    public init(path: String, problem: Problem) {
+    package init(path: String, problem: Problem) {
         self.path = path
         self.problem = problem
     }
 
     /// What, where, and what to do.
-    public var description: String {
+    package var description: String {
         switch problem {
         case .unreadable(let reason): return "\(path): cannot read the tokens file: \(reason)"
         case .tooOpen(let mode):
@@ -40,18 +41,18 @@ public struct TokenFileError: Error, Sendable, Equatable, CustomStringConvertibl
 /// The tokens allowed to call the service, as the tokens file lists them: one a line,
 /// `SCOPE NAME SHA256HEX`, blank lines and `#` comments allowed. Only digests are held; a
 /// presented token is hashed and compared with every digest in constant time.
-public struct TokenTable: Sendable, Equatable {
+package struct TokenTable: Sendable, Equatable {
     /// One allowed token.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// What it may do.
-        public var scope: AccessScope
+        package var scope: AccessScope
         /// Its name (for logs: never the token).
-        public var name: String
+        package var name: String
         /// SHA-256 of the token.
-        public var digest: [UInt8]
+        package var digest: [UInt8]
 
         /// Creates an entry.
-        public init(scope: AccessScope, name: String, digest: [UInt8]) {
+        package init(scope: AccessScope, name: String, digest: [UInt8]) {
             self.scope = scope
             self.name = name
             self.digest = digest
@@ -59,16 +60,16 @@ public struct TokenTable: Sendable, Equatable {
     }
 
     /// The entries, in file order.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// A table of `entries`.
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
     /// Parses a tokens file's text.
     /// - Throws: `TokenFileError.Problem.malformed` naming the first bad line (as a `TokenFileError` for `path`).
-    public init(text: String, path: String = "tokens") throws(TokenFileError) {
+    package init(text: String, path: String = "tokens") throws(TokenFileError) {
         var entries: [Entry] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
@@ -87,7 +88,7 @@ public struct TokenTable: Sendable, Equatable {
 
     /// Reads and parses the tokens file at `path`, refusing it when group or others may read it.
     /// - Throws: `TokenFileError`.
-    public init(contentsOf path: String) throws(TokenFileError) {
+    package init(contentsOf path: String) throws(TokenFileError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw TokenFileError(path: path, problem: .unreadable(String(cString: strerror(errno))))
@@ -103,7 +104,7 @@ public struct TokenTable: Sendable, Equatable {
 
     /// The entry whose digest is the SHA-256 of `token`, or nil. Every entry is compared, each
     /// in constant time, so the time taken says nothing about which digest came close.
-    public func entry(forToken token: String) -> Entry? {
+    package func entry(forToken token: String) -> Entry? {
         let digest = Array(SHA256.hash(data: Array(token.utf8)))
         var found: Entry?
         for entry in entries {
@@ -115,7 +116,7 @@ public struct TokenTable: Sendable, Equatable {
     }
 
     /// The hex SHA-256 of `token`, as a tokens file line needs it.
-    public static func digestHex(of token: String) -> String {
+    package static func digestHex(of token: String) -> String {
         SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -1,5 +1,5 @@
 /// The other platforms whose stored chat transcripts `storectl import --from` converts (SPEC §8).
-public enum PlatformFormat: String, Sendable, CaseIterable {
+package enum PlatformFormat: String, Sendable, CaseIterable {
     /// Genesys Engage's structured transcript XML (`chatTranscript`).
     case genesysXML = "genesys-xml"
     /// Amazon Connect's chat transcript JSON (`Participants`, `Transcript`), also inside Contact Lens output.
@@ -7,7 +7,7 @@ public enum PlatformFormat: String, Sendable, CaseIterable {
 
     /// Converts one transcript file's bytes.
     /// - Throws: `ConversionError`.
-    public func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
+    package func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
         switch self {
         case .genesysXML: return try GenesysConverter.convert(bytes)
         case .amazonConnect: return try ConnectConverter.convert(bytes)
@@ -15,7 +15,7 @@ public enum PlatformFormat: String, Sendable, CaseIterable {
     }
 
     /// The ending of the files taken from a directory (`.xml`, `.json`).
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .genesysXML: return ".xml"
         case .amazonConnect: return ".json"

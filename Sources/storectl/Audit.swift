@@ -1,5 +1,6 @@
 import ArgumentParser
 import InteractionStore
+import RecordOutput
 
 extension StoreCtl {
     /// `storectl audit INTERACTION`.

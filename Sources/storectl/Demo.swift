@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InteractionDemo
 import InteractionStore
+import InteractionModel
 
 extension StoreCtl {
     /// `storectl demo`.

@@ -70,7 +70,7 @@ extension StoreCtl {
                 do {
                     signingKey = try ExportSigningKey(contentsOf: signKey)
                 } catch {
-                    throw CommandFailure(status: error.exitStatus, message: error.description)
+                    throw CommandFailure(status: ExitStatus(error.category), message: error.description)
                 }
             }
             guard FileManager.default.fileExists(atPath: database.path) else {
@@ -89,7 +89,7 @@ extension StoreCtl {
                     })
             } catch let error as ExportError {
                 if showProgress { Terminal.writeError("\r\u{1B}[K") }
-                throw CommandFailure(status: error.exitStatus, message: error.description)
+                throw CommandFailure(status: ExitStatus(error.category), message: error.description)
             }
             if showProgress { Terminal.writeError("\r\u{1B}[K") }
             if let recovered = result.recoveredDirectory {

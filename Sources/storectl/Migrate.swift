@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InteractionStore
+import InteractionModel
 
 extension StoreCtl {
     /// `storectl migrate [--dry-run]` and `storectl migrate status`.

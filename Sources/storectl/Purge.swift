@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InteractionStore
+import InteractionModel
 
 extension StoreCtl {
     /// `storectl purge --before T [--dry-run]`.

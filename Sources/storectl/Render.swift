@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 extension Tabular {
     /// The table in `format`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InteractionStore
+import InteractionModel
 
 extension Audience: ExpressibleByArgument {}
 

@@ -39,7 +39,7 @@ extension StoreCtl {
                 do {
                     key = try ExportPublicKey(contentsOf: publicKey)
                 } catch {
-                    throw CommandFailure(status: error.exitStatus, message: error.description)
+                    throw CommandFailure(status: ExitStatus(error.category), message: error.description)
                 }
             }
             guard FileManager.default.fileExists(atPath: database.path) else {

@@ -3,6 +3,7 @@ import InteractionStore
 import StoreTestSupport
 import Testing
 @testable import InteractionConsole
+@testable import InteractionModel
 
 @Suite struct AgentsPageTests {
     @Test func currentStatesAndADayOfPeriods() throws {

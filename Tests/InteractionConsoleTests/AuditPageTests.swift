@@ -3,6 +3,7 @@ import InteractionStore
 import StoreTestSupport
 import Testing
 @testable import InteractionConsole
+@testable import StoreSQLite
 
 @Suite struct AuditPageTests {
     @Test func aVerifiedChainWithEveryRequestAndDispositionChange() throws {

@@ -1,6 +1,7 @@
 import InteractionStore
 import Testing
 @testable import InteractionConsole
+@testable import InteractionModel
 
 @Suite struct ChartTests {
     @Test func scalesEndOnRoundTicks() {

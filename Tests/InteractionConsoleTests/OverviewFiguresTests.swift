@@ -3,6 +3,9 @@ import InteractionStore
 import StoreTestSupport
 import Testing
 @testable import InteractionConsole
+@testable import InteractionModel
+@testable import EventLog
+@testable import RecordOutput
 
 /// Every figure on the overview equals the matching JSON report for the same range (SPEC §7),
 /// on a real store built from the demo generator.

@@ -5,6 +5,8 @@ import HummingbirdTesting
 import InteractionDemo
 import InteractionStore
 import StoreTestSupport
+@testable import InteractionModel
+@testable import EventLog
 
 /// A service with the console's routes over a demo store plus a few typed chats: `xss` (open,
 /// its messages and contact id carry markup), `odd/id ü` (an id with a slash, a space and a

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import InteractionStore
 import StoreTestSupport
 import Testing
+@testable import EventLog
 
 /// The console's pages on the service's router (SPEC section 7).
 @Suite struct ConsoleRouteTests {

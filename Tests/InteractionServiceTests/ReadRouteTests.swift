@@ -5,6 +5,8 @@ import HummingbirdTesting
 import InteractionStore
 import StoreTestSupport
 import Testing
+@testable import InteractionModel
+@testable import RecordOutput
 
 @Suite struct ReadRouteTests {
     /// A store with a chat c1 (an internal note, messages, a consultation k1) that has ended, and an open chat c2.

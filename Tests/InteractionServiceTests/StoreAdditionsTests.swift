@@ -2,6 +2,8 @@ import Foundation
 import InteractionStore
 import StoreTestSupport
 import Testing
+@testable import InteractionModel
+@testable import EventLog
 
 /// The store additions the service needs: import from bytes, the grouped apply, the paged
 /// transcript, the interactions list.

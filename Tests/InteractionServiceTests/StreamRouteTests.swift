@@ -4,6 +4,7 @@ import HummingbirdTesting
 @testable import InteractionService
 import InteractionStore
 import Testing
+@testable import InteractionModel
 
 @Suite struct StreamRouteTests {
     /// The `id:` and `event:` lines of an event stream, in order (data lines checked separately).

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The stores and helpers of the anchored-export tests (chains.ndjson, store heads, `verify`,
 /// signatures): one small log of three ended chats, optionally with one message rewritten.

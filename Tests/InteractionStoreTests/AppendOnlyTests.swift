@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The append-only triggers of V0001: history rows cannot be updated, and are deleted only
 /// while `purge_gate.open = 1` (the sanctioned purge path).

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import InteractionDemo
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// The store keeps its rules cache between `apply` calls. These tests change the database
 /// behind the cache in every way it can change, then feed an event whose verdict depends on

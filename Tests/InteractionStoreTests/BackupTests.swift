@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 /// `Store.backup`: a consistent online copy while a writer runs, never overwriting, private.
 @Suite struct BackupTests {
@@ -67,7 +68,7 @@ import Testing
                 _ = try store.backup(to: destination)
                 Issue.record("an existing file was overwritten")
             } catch let error as StoreError {
-                #expect(error.exitStatus == .cannotCreate)
+                #expect(error.category == .output)
             }
             #expect(try Data(contentsOf: URL(fileURLWithPath: destination)) == Data("keep me".utf8))
             #expect(throws: StoreError.self) { _ = try store.backup(to: dir.path("no/such/dir/copy.sqlite")) }

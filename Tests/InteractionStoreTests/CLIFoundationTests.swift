@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// `storectl migrate`, `migrate status` and `check`, run as the real binary; exit statuses as
 /// SPEC section 5.

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import InteractionDemo
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// The content hash is stored for every event, so its input must never change: the
 /// hand-ordered `canonicalBytes` must equal the layout built from the sorted `canonicalFields`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import InteractionStore
+@testable import EventLog
 
 /// Shape rules of SPEC section 2 enforced while decoding (before any rule sees the event).
 @Suite struct EventDecoderTests {

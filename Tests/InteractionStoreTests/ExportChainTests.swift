@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 /// Anchored history (SPEC section 4): every export run writes `chains.ndjson` and links its
 /// `store_head` to the run before; it refuses to export a broken chain.
@@ -143,7 +144,7 @@ import Testing
                 ChainBreak(interaction: "chat-1", entry: 2, problem: .brokenLink),
                 ChainBreak(interaction: "chat-3", entry: 7, problem: .missing(next: nil)),
             ])
-            #expect(error?.exitStatus == .dataError)
+            #expect(error?.category == .data)
             #expect(error?.description == """
                 interaction chat-1 entry 2 does not link to entry 1: its previous-hash is not that entry's hash
                 interaction chat-3 entry 7 is missing: the interaction records it, but its last stored entry is 6 (entries were deleted)

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
+@testable import InteractionModel
+@testable import RecordOutput
 
 /// The export writes column bytes straight from SQLite; these tests hold it to the bytes the
 /// store's other outputs write for the same values (`Cell.json` / `JSONWriter` for NDJSON,

@@ -2,6 +2,8 @@ import Crypto
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// Builds valid event logs (SPEC section 2) for the export, backup and purge tests: one clock
 /// that only moves forward, so every event is in order for everything it belongs to.

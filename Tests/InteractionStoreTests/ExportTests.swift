@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 /// `Store.export`: exactly-once incremental runs, concurrent writers, failures before the final
 /// step, file formats that parse back, the manifest, the directory rules and the history.
@@ -373,7 +374,7 @@ import Testing
                 _ = try export(store, path)
                 Issue.record("a second run into the same directory was accepted")
             } catch let error as StoreError {
-                #expect(error.exitStatus == .cannotCreate)
+                #expect(error.category == .output)
                 #expect(error.description.contains("new directory"))
             }
             #expect(try store.exportHistory().count == 1)

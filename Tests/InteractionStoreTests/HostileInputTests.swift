@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
+@testable import InteractionModel
+@testable import EventLog
 
 /// Hostile input (issue 7, part 4): every file of `Tests/HostileInputs/` and a set of big inputs
 /// generated at test time (10 MB lines, 10,000-level nesting, 100 KB ids, 64 KiB text edges)

@@ -1,5 +1,6 @@
 import Testing
 @testable import InteractionStore
+@testable import EventLog
 
 // MARK: - Helpers
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// A first import into an empty store skips the ledger probe for ids it never stored; these
 /// tests hold the filter to "no false negatives" and the applier to dropping it whenever the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The migrator: applying, recording, validating history, failing atomically, concurrency,
 /// and the embedded migrations matching the files in `Migrations/`.
@@ -181,7 +182,7 @@ import Testing
             #expect(dryProblems == problems)
             // Opening a Store with that migrator is refused too.
             #expect(throws: MigrationError.self) {
-                _ = try Store(path: dir.databasePath, options: .init(migrator: migrator))
+                _ = try Store(path: dir.databasePath, options: .init(migrate: true, busyTimeout: 5_000, migrator: migrator))
             }
         }
     }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
+@testable import InteractionModel
+@testable import EventLog
 
 /// `Store.purge`: what goes (ended before T, with consultations and history), what stays
 /// (active, ending at or after T, agent states, the ledger), the record, check afterwards,

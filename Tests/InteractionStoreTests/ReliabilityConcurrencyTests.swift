@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
+@testable import EventLog
 
 /// Concurrency (issue 7, part 2): importers, a reporter and an exporter run as separate
 /// processes against one database; none may surface a busy/locked error, and afterwards every

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import StoreSQLite
 
 /// Full disk and I/O errors (issue 7, part 3). The database's size limit (`PRAGMA
 /// max_page_count` on the store's writer) stands in for a full disk at library level; a file
@@ -52,7 +54,7 @@ import Testing
             try Self.setPageLimit(store, extra: 16)
             let failure = try #require(try Self.importFile(store, log.path, acknowledged: &acknowledged), "the import did not run out of space")
             #expect(failure.code ~= .full, "\(failure)")
-            #expect(failure.exitStatus == .ioError)
+            #expect(failure.category == .io)
             #expect(failure.userMessage.contains("full"), "\(failure.userMessage)")
             let after = try DatabaseProbe.dump(db)
             #expect(after == before, "a failed import wrote: \(DatabaseProbe.difference(before, after))")
@@ -77,7 +79,7 @@ import Testing
             var acknowledged: [Int] = []
             let failure = try #require(try Self.importFile(store, log.path, options: ImportOptions(atomic: false, commitEvery: 100), acknowledged: &acknowledged),
                                        "the import did not run out of space")
-            #expect(failure.exitStatus == .ioError, "\(failure)")
+            #expect(failure.category == .io, "\(failure)")
             #expect(!acknowledged.isEmpty, "no batch was committed before the limit")
             let stored = try DatabaseProbe.eventIds(db)
             let through = acknowledged.max() ?? 0

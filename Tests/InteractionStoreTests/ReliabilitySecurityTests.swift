@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// Security basics (issue 7, part 6): files holding personal data are created 0600 whatever the
 /// umask; no SQL is built from input; errors name the event id and field, never a message body.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import InteractionStore
+@testable import StoreSQLite
+@testable import EventLog
 
 // Helpers shared by the reliability tests (crash, concurrency, full disk, security) and the
 // hostile-input tests: child processes that can be killed, database dumps, store invariants.

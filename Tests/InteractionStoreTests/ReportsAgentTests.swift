@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import RecordOutput
+import InteractionModel
 
 /// `agentStateReport` (periods, collapsing, clipping, reasons) and `afterCallWorkReport`.
 @Suite struct ReportsAgentTests {

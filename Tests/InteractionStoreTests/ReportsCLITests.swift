@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import RecordOutput
+import InteractionModel
 
 /// `storectl report …` run as the real binary: formats, the summary object, usage errors.
 @Suite struct ReportsCLITests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import RecordOutput
+import InteractionModel
 
 /// `conferenceReport` and `conferenceSummary` over a hand-built log whose every row is worked
 /// out below.

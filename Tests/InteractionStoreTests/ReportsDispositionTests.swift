@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import RecordOutput
+import InteractionModel
 
 /// `dispositionReport`, and every report on an empty database.
 @Suite struct ReportsDispositionTests {

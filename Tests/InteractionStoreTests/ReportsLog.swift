@@ -1,5 +1,7 @@
 import Foundation
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// Builds the hand-written event logs of the report tests, one event per call, with ids
 /// `e1, e2, …` in call order, every time on 2026-03-02 written as "HH:MM:SS" or "HH:MM:SS.sss".

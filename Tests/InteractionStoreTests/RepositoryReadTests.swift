@@ -1,5 +1,6 @@
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 private let L = Log.line
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import StoreSQLite
 
 /// The SQLite layer: binding and reading every storage class, error mapping, busy handling,
 /// the statement cache, nested transactions and the settings of a new connection.
@@ -226,7 +228,7 @@ import Testing
             // Bound values are personal data: never in the error.
             #expect(!error.description.contains("secret-value-alice"))
             #expect(!error.message.contains("secret-value-alice"))
-            #expect(error.exitStatus == .software)
+            #expect(error.category == .internal)
             // The cached statement is usable again after the failure.
             try db.run(sql, ["bob"])
             #expect(try db.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["secret-value-alice", "bob"])
@@ -294,7 +296,7 @@ import Testing
             let error = try #require(failure)
             #expect(ResultCode.busy ~= error.code)
             #expect(error.code == .busy)
-            #expect(error.exitStatus == .temporaryFailure)
+            #expect(error.category == .busy)
             #expect(error.sql == "BEGIN IMMEDIATE")
             #expect(error.userMessage.contains("busy"))
             #expect(second.isInTransaction == false)

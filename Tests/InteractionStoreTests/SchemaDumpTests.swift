@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// `Migrations/schema.sql` is the schema a fresh migrate produces, kept in the repository so
 /// every schema change shows in review. Regenerate with `UPDATE_SCHEMA=1 swift test --filter SchemaDump`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import StoreSQLite
 
 /// The hash chain catches history edited behind the store's back (triggers dropped first).
 @Suite struct TamperDetectionTests {

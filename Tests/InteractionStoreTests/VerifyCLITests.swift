@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
 
 /// `storectl verify DIR… [--public-key P] [--db PATH]`, run as the real binary: files against
 /// manifests, store heads and their links, every chain against the store recomputed, purges;

@@ -1,5 +1,7 @@
 import Testing
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// One SPEC section 2 rule: valid events, then one that breaks the rule.
 struct RuleCase: Sendable, CustomStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import InteractionStore
 import Testing
 @testable import PlatformImport
+@testable import InteractionModel
 
 @Suite struct ConnectConverterTests {
     static let contact = "connect:b49644f6-672f-445c-b209-f76b36482830"

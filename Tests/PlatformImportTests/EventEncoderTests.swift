@@ -1,6 +1,8 @@
 import InteractionDemo
 import InteractionStore
 import Testing
+@testable import InteractionModel
+@testable import EventLog
 
 @Suite struct EventEncoderTests {
     static let awkward = "quote \" backslash \\ slash / NUL \u{0} bell \u{7} tab \t CRLF \r\n e\u{301} é 😀 \u{2028} \u{FEFF} \u{1F}"

@@ -2,6 +2,7 @@ import Foundation
 import InteractionStore
 import Testing
 @testable import PlatformImport
+@testable import InteractionModel
 
 @Suite struct GenesysConverterTests {
     static let session = "genesys:005PAaH11EN8Q828"

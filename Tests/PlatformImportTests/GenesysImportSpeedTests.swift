@@ -3,6 +3,7 @@ import InteractionDemo
 import InteractionStore
 import Testing
 import StoreTestSupport
+@testable import EventLog
 
 /// Issue 14, point 5: converting and importing Genesys transcripts runs at ≥ 0.5× the speed of
 /// importing the same events as NDJSON. The transcripts are the demo's chats written in the

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// The console's fixed colours (Okabe–Ito, readable with colour-blindness), one per outcome and
 /// per agent state, so the same thing has the same colour on every chart.

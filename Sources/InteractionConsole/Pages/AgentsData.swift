@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// The records behind the agents page: every agent's current state and one UTC day of periods.
 package struct AgentsData: Sendable {

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// The time range and agent a page is narrowed to, read from its query (`from`, `to`, `agent`).
 ///

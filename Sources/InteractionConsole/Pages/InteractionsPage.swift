@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// The interactions list (`/interactions`, SPEC section 7): newest first, a search by id,
 /// contact or agent, each row linking to its transcript and audit.

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 extension OverviewPage {
     /// Conference requests per UTC day of `requested_at`, stacked by outcome; days without

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// The records behind a transcript page: the audit record (timeline, dispositions, linked
 /// interactions, chain), the contact's view, the parties and the typed requests.

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// One line of a rendered transcript: a timeline entry, or a request being made or answered.
 enum TranscriptItem: Sendable {

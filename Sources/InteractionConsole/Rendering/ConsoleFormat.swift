@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// How the console writes figures for people: `64.9 %`, `1 min 12 s`, `2026-11-24 09:00:00 UTC`.
 ///

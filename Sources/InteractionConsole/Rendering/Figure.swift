@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// Marks a figure with the report key and the exact JSON value it shows, so tests (and the
 /// browser script) can compare what people read with the matching `/v1/reports/…` response.

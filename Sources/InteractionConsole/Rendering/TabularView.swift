@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// A store `Tabular` (the rows the JSON and CSV outputs print) as an HTML table: times in UTC,
 /// nulls as a dash, interaction ids as links to their transcripts.

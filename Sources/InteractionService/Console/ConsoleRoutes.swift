@@ -3,9 +3,9 @@
 /// ```swift
 /// let service = ServiceApplication(configuration: configuration, store: store, controllers: ConsoleRoutes.controllers)
 /// ```
-public enum ConsoleRoutes {
+package enum ConsoleRoutes {
     /// The controllers of the console's pages and assets (SPEC section 7).
-    public static func controllers(_ environment: ServiceEnvironment) -> [any ServiceController] {
+    package static func controllers(_ environment: ServiceEnvironment) -> [any ServiceController] {
         [ConsoleController(environment: environment)]
     }
 }

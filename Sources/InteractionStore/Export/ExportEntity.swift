@@ -19,6 +19,8 @@ struct ExportEntity: Sendable {
     /// The entity's name: the file's base name and the manifest's `entity`.
     let name: String
     /// The columns, in the query's order: JSON keys and CSV header (snake_case), and how each is written.
+    /// The query may select more after them, which are not written (the timeline's carry what
+    /// `ChainCheck` needs: the interaction's recorded entry count and chain head).
     let columns: [ExportColumn]
     /// The query; `?1` and `?2` bound to the window's lower (exclusive) and upper (inclusive) bounds.
     let sql: String
@@ -36,7 +38,7 @@ struct ExportEntity: Sendable {
     /// timeline the run exports, `{"interaction":ID,"seq":N,"head":HEX}` — its last entry's seq
     /// and hash — sorted by interaction id as exact bytes (SQLite's BINARY collation is
     /// `memcmp`). Always NDJSON, also in a CSV run. Written after the run verified these chains
-    /// (`ChainScan`), so the recorded count and head are the recomputed ones; an interaction
+    /// (`ChainCheck`, while the timeline streamed), so the recorded count and head are the recomputed ones; an interaction
     /// without entries has seq 0 and the genesis head (64 zeros).
     static let chains = ExportEntity(
         name: "chains",
@@ -81,7 +83,7 @@ struct ExportEntity: Sendable {
                   .init("by_party", .text), .init("event_seq", .integer), .init("prev_hash", .hex), .init("hash", .hex)],
         sql: """
             SELECT t.interaction_id, t.seq, t.at, t.kind, t.party_id, t.text, t.visibility, t.reason, t.by_party,
-                   t.event_seq, t.prev_hash, t.hash
+                   t.event_seq, t.prev_hash, t.hash, i.next_entry - 1, i.chain_head
             FROM interactions i JOIN timeline t ON t.interaction_id = i.id
             WHERE i.final_seq > ?1 AND i.final_seq <= ?2
             ORDER BY i.final_seq, i.id, t.seq

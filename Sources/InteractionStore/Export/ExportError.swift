@@ -1,5 +1,7 @@
+import InteractionModel
+
 /// A failure particular to `storectl export`.
-public enum ExportError: Error, Sendable, CustomStringConvertible {
+public enum ExportError: CategorizedError, Sendable, CustomStringConvertible {
     /// Another incremental export recorded its run while this one was writing: this run's
     /// window overlaps it, so nothing of this run was recorded and no manifest was written.
     case watermarkMoved(expected: Int64, found: Int64?)
@@ -30,13 +32,13 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The sysexits status: 75 (try again) for a concurrent export, 74 for an I/O failure, 65
-    /// for broken chains.
-    public var exitStatus: ExitStatus {
+    /// The kind of failure: busy (try again) for a concurrent export, I/O for a file not put
+    /// in place, data for broken chains.
+    public var category: ErrorCategory {
         switch self {
-        case .watermarkMoved: return .temporaryFailure
-        case .manifestNotPlaced, .signatureNotPlaced: return .ioError
-        case .brokenChains: return .dataError
+        case .watermarkMoved: return .busy
+        case .manifestNotPlaced, .signatureNotPlaced: return .io
+        case .brokenChains: return .data
         }
     }
 }

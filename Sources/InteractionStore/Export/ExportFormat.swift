@@ -9,5 +9,5 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case csv
 
     /// The file name extension, without the dot.
-    public var fileExtension: String { rawValue }
+    package var fileExtension: String { rawValue }
 }

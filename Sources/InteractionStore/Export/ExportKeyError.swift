@@ -1,6 +1,8 @@
+import InteractionModel
+
 /// A key file for signing exports (`export --sign-key`) or checking them (`verify
 /// --public-key`) that cannot be used.
-public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ExportKeyError: CategorizedError, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist.
     case missing(path: String)
     /// The file exists but cannot be read (`reason`: the system's).
@@ -24,13 +26,13 @@ public enum ExportKeyError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// The sysexits status: 66 for a key that is missing or unreadable, 64 for a key others can
-    /// read (the command is refused as given), 65 for a file that holds no such key.
-    public var exitStatus: ExitStatus {
+    /// The kind of failure: missing for a key that is missing or unreadable, usage for a key
+    /// others can read (the command is refused as given), data for a file that holds no such key.
+    public var category: ErrorCategory {
         switch self {
-        case .missing, .unreadable: return .noInput
+        case .missing, .unreadable: return .missing
         case .readableByOthers: return .usage
-        case .invalid: return .dataError
+        case .invalid: return .data
         }
     }
 }

@@ -1,3 +1,4 @@
+import InteractionModel
 /// The manifest of one export run (`manifest.json`): the run's details and, per file, its row
 /// count and SHA-256. It is written last, so its presence means every file it lists is complete.
 ///
@@ -26,49 +27,49 @@
 /// `from_seq` 0 and holds everything final up to `to_seq`.
 ///
 /// `store_head` anchors the run (SPEC section 4, "Anchored history"): see `StoreHead`.
-public struct ExportManifest: Sendable, Equatable {
+package struct ExportManifest: Sendable, Equatable {
     /// One file of the run.
-    public struct File: Sendable, Equatable {
+    package struct File: Sendable, Equatable {
         /// The entity: interactions, parties, timeline, requests, disposition_changes, agent_states.
-        public var entity: String
+        package var entity: String
         /// The file name inside the run's directory.
-        public var name: String
+        package var name: String
         /// Data rows (a CSV header is not counted).
-        public var rows: Int
+        package var rows: Int
         /// The file's size.
-        public var bytes: Int
+        package var bytes: Int
         /// Lowercase hex SHA-256 of the file's bytes.
-        public var sha256: String
+        package var sha256: String
     }
 
     /// The manifest format's version: 2 since runs carry `chains.ndjson` and the two heads.
-    public static let version = 2
+    package static let version = 2
 
     /// When the run was written (milliseconds since the epoch).
-    public var createdAt: Int64
+    package var createdAt: Int64
     /// The files' format.
-    public var format: ExportFormat
+    package var format: ExportFormat
     /// True for `--full`.
-    public var full: Bool
+    package var full: Bool
     /// True for `--redact`.
-    public var redacted: Bool
+    package var redacted: Bool
     /// The window's lower bound (exclusive).
-    public var fromSeq: Int64
+    package var fromSeq: Int64
     /// The window's upper bound (inclusive): the store's latest change when the run read it.
-    public var toSeq: Int64
+    package var toSeq: Int64
     /// The store head of the incremental run before this one (64 zeros for the first); nil for
     /// a `--full` run, which links to nothing.
-    public var previousHead: String?
+    package var previousHead: String?
     /// This run's anchor: `StoreHead.link(previous: previousHead, chains: <chains.ndjson's sha256>)`.
-    public var storeHead: String
+    package var storeHead: String
     /// The files, in a fixed order (the six entities, then `chains`).
-    public var files: [File]
+    package var files: [File]
 
     /// Rows in all files.
-    public var rows: Int { files.reduce(0) { $0 + $1.rows } }
+    package var rows: Int { files.reduce(0) { $0 + $1.rows } }
 
     /// The manifest as pretty-printed JSON with a fixed key order, ending with a newline.
-    public func json() -> String {
+    package func json() -> String {
         let fileLines = files.map { file in
             "    " + JSONWriter.object([
                 ("entity", .text(file.entity)), ("name", .text(file.name)), ("rows", .integer(Int64(file.rows))),

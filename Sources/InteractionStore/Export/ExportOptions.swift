@@ -12,7 +12,7 @@ public struct ExportOptions: Sendable {
     public var redact: Bool
     /// Sign the manifest: `manifest.json.sig`, the raw Ed25519 signature of its bytes, is
     /// written last (nil: no signature).
-    public var signingKey: ExportSigningKey?
+    package var signingKey: ExportSigningKey?
 
     /// Test hook: runs inside the read transaction, after the window is fixed and before any
     /// row is read (a concurrent writer committed here must not be seen, nor be skipped later).
@@ -22,7 +22,7 @@ public struct ExportOptions: Sendable {
     var beforeFinalStep: (@Sendable () throws -> Void)?
 
     /// Options for a run into `directory`; incremental NDJSON without redaction by default.
-    public init(directory: String, format: ExportFormat = .ndjson, full: Bool = false, redact: Bool = false,
+    package init(directory: String, format: ExportFormat = .ndjson, full: Bool = false, redact: Bool = false,
                 signingKey: ExportSigningKey? = nil) {
         self.directory = directory
         self.format = format

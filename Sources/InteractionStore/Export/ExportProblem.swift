@@ -1,7 +1,8 @@
+import InteractionModel
 /// One thing `storectl verify` found that does not hold, in one export run's directory.
-public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
+package struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
     /// What the problem is about.
-    public enum Subject: Sendable, Equatable {
+    package enum Subject: Sendable, Equatable {
         /// A file of the run (its name), `manifest.json` and `manifest.json.sig` included.
         case file(String)
         /// An interaction of the run's `chains.ndjson`.
@@ -9,7 +10,7 @@ public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What differs.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// `manifest.json` is not a manifest this binary reads (`reason`).
         case manifestUnreadable(reason: String)
         /// The manifest lists the file but the directory does not hold it.
@@ -51,14 +52,14 @@ public struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The run's directory, as given.
-    public var directory: String
+    package var directory: String
     /// The file or interaction.
-    public var subject: Subject
+    package var subject: Subject
     /// What differs.
-    public var kind: Kind
+    package var kind: Kind
 
     /// One line: the directory, the file or interaction, what differs.
-    public var description: String {
+    package var description: String {
         let about: String
         switch subject {
         case .file(let name): about = name

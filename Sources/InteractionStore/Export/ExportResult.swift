@@ -5,15 +5,17 @@ public struct ExportResult: Sendable {
     /// The run's directory (absolute).
     public var directory: String
     /// The manifest written last into the directory.
-    public var manifest: ExportManifest
+    package var manifest: ExportManifest
     /// Wall-clock seconds the run took.
     public var elapsedSeconds: Double
     /// Interactions whose hash chain the run verified before writing (those it exports).
-    public var chainsVerified: Int
+    package var chainsVerified: Int
     /// Timeline entries it hashed doing so.
-    public var entriesVerified: Int
-    /// Wall-clock seconds that verification took (part of `elapsedSeconds`).
-    public var verificationSeconds: Double
+    package var entriesVerified: Int
+    /// Wall-clock seconds that verification took (part of `elapsedSeconds`): the time spent
+    /// hashing and comparing the entries as the timeline streamed, and looking for
+    /// interactions without entries.
+    package var verificationSeconds: Double
     /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
-    public var recoveredDirectory: String?
+    package var recoveredDirectory: String?
 }

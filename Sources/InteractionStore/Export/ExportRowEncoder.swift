@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Turns the current row of an entity's query into the bytes of one format, copying each
 /// column's bytes from SQLite straight into the file's buffer: no `String` or cell per value
 /// (export streams millions of rows, and per-value allocations were most of its time).

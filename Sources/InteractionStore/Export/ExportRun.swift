@@ -1,31 +1,33 @@
+import InteractionModel
+import EventLog
 /// One recorded export run (`storectl export history`).
-public struct ExportRun: Sendable, Equatable {
+package struct ExportRun: Sendable, Equatable {
     /// The run's id, in order of recording.
-    public var id: Int64
+    package var id: Int64
     /// When the run started (milliseconds since the epoch).
-    public var startedAt: Int64
+    package var startedAt: Int64
     /// When the run was recorded.
-    public var finishedAt: Int64
+    package var finishedAt: Int64
     /// The window's lower bound (exclusive) in the change sequence.
-    public var fromSeq: Int64
+    package var fromSeq: Int64
     /// The window's upper bound (inclusive).
-    public var toSeq: Int64
+    package var toSeq: Int64
     /// The files' format.
-    public var format: ExportFormat
+    package var format: ExportFormat
     /// True for a `--full` run (which does not move the watermark).
-    public var full: Bool
+    package var full: Bool
     /// True for a `--redact` run.
-    public var redacted: Bool
+    package var redacted: Bool
     /// Where it was written (absolute).
-    public var directory: String
+    package var directory: String
     /// Rows in all its files.
-    public var rows: Int64
+    package var rows: Int64
     /// Rows per entity (`timeline` → 1200), from the run's manifest.
-    public var entityRows: [String: Int64]
+    package var entityRows: [String: Int64]
 
     /// Runs as a table: `id`, `started_at`, `finished_at`, `format`, `full`, `redacted`,
     /// `from_seq`, `to_seq`, `rows`, one column of rows per entity, `directory`.
-    public static func table(_ runs: [ExportRun]) -> Tabular {
+    package static func table(_ runs: [ExportRun]) -> Tabular {
         let entities = ExportEntity.all.map(\.name)
         var table = Tabular(columns: ["id", "started_at", "finished_at", "format", "full", "redacted", "from_seq", "to_seq", "rows"]
                                 + entities + ["directory"])
@@ -41,7 +43,7 @@ public struct ExportRun: Sendable, Equatable {
 extension Store {
     /// The recorded export runs, oldest first (the per-entity counts come from each manifest).
     /// - Throws: `SQLiteError`.
-    public func exportHistory() throws -> [ExportRun] {
+    package func exportHistory() throws -> [ExportRun] {
         try read { db in
             var runs: [ExportRun] = []
             try db.forEach("""

@@ -14,14 +14,14 @@ import Foundation
 /// var options = ExportOptions(directory: "exports/2026-11-24")
 /// options.signingKey = key
 /// ```
-public struct ExportSigningKey: Sendable {
+package struct ExportSigningKey: Sendable {
     private let key: Curve25519.Signing.PrivateKey
 
     /// Reads the key at `path`. The file is opened once and its mode checked on the open file, so
     /// what is read is what was checked.
     /// - Throws: `ExportKeyError`: missing or unreadable (66), readable by group or others (64),
     ///   not an Ed25519 PKCS#8 PEM private key (65).
-    public init(contentsOf path: String) throws(ExportKeyError) {
+    package init(contentsOf path: String) throws(ExportKeyError) {
         let text = try KeyFile.read(path, privateKey: true)
         do {
             key = try Curve25519.Signing.PrivateKey(pemRepresentation: text)
@@ -33,7 +33,7 @@ public struct ExportSigningKey: Sendable {
     init(key: Curve25519.Signing.PrivateKey) { self.key = key }
 
     /// The public half, in the PEM form `openssl pkey -pubout` writes.
-    public var publicKeyPEM: String { key.publicKey.pemRepresentation }
+    package var publicKeyPEM: String { key.publicKey.pemRepresentation }
 
     /// The raw 64-byte Ed25519 signature of `bytes`.
     /// - Throws: what BoringSSL reports (not expected for a valid key).
@@ -47,12 +47,12 @@ public struct ExportSigningKey: Sendable {
 
 /// The Ed25519 public key that checks export signatures (`storectl verify --public-key P`),
 /// read from the PEM form `openssl pkey -pubout` writes (`-----BEGIN PUBLIC KEY-----`).
-public struct ExportPublicKey: Sendable {
+package struct ExportPublicKey: Sendable {
     private let key: Curve25519.Signing.PublicKey
 
     /// Reads the key at `path`.
     /// - Throws: `ExportKeyError`: missing or unreadable (66), not an Ed25519 public key (65).
-    public init(contentsOf path: String) throws(ExportKeyError) {
+    package init(contentsOf path: String) throws(ExportKeyError) {
         let text = try KeyFile.read(path, privateKey: false)
         do {
             key = try Curve25519.Signing.PublicKey(pemRepresentation: text)

@@ -1,37 +1,40 @@
 import Foundation
+import StoreSQLite
+import InteractionModel
+import EventLog
 
 /// What `storectl verify` found for the export runs it was given.
-public struct ExportVerification: Sendable {
+package struct ExportVerification: Sendable {
     /// An interaction of a run that the store no longer holds because a purge removed it, with
     /// the head that purge recorded equal to the run's: reported, and no problem.
-    public struct Purged: Sendable, Equatable, CustomStringConvertible {
+    package struct Purged: Sendable, Equatable, CustomStringConvertible {
         /// The run's directory, as given.
-        public var directory: String
+        package var directory: String
         /// The interaction.
-        public var interaction: String
+        package var interaction: String
         /// The purge that removed it.
-        public var purge: Int64
+        package var purge: Int64
         /// When that purge ran.
-        public var purgedAt: Int64
+        package var purgedAt: Int64
 
         /// One line saying so.
-        public var description: String {
+        package var description: String {
             "\(directory): interaction \(interaction): purged by purge #\(purge) at \(Timestamp.format(purgedAt)); the head it recorded matches the export"
         }
     }
 
     /// Runs (directories) checked.
-    public var runs = 0
+    package var runs = 0
     /// Files checked against their manifests.
-    public var files = 0
+    package var files = 0
     /// Chain rows checked against the store.
-    public var chains = 0
+    package var chains = 0
     /// Entries recomputed from the store.
-    public var entries = 0
+    package var entries = 0
     /// Interactions found purged, with matching heads.
-    public var purged: [Purged] = []
+    package var purged: [Purged] = []
     /// Everything that does not hold, in the order found (directory by directory).
-    public var problems: [ExportProblem] = []
+    package var problems: [ExportProblem] = []
 }
 
 extension Store {
@@ -59,7 +62,7 @@ extension Store {
     /// - Throws: `StoreError.missingInput` (exit 66) for a directory or manifest that does not
     ///   exist, before anything is checked; `StoreError.io` for a file that cannot be read;
     ///   `SQLiteError`.
-    public func verifyExports(_ directories: [String], publicKey: ExportPublicKey? = nil) throws -> ExportVerification {
+    package func verifyExports(_ directories: [String], publicKey: ExportPublicKey? = nil) throws -> ExportVerification {
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -1,4 +1,6 @@
 import Foundation
+import InteractionModel
+import EventLog
 
 /// The per-entry hashes an NDJSON run's `timeline.ndjson` holds for a few interactions, so
 /// `verify` can name the first entry of a rewritten chain that differs from the export (the

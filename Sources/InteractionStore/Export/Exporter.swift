@@ -11,10 +11,13 @@ extension Store {
     /// The steps, so that a failure anywhere leaves no manifest and the watermark where it was:
     /// 1. lock `options.directory` (created 0700 when missing; refused when it holds a manifest);
     /// 2. in one read transaction: read the watermark, the last store head and the latest change;
-    ///    verify the hash chain of every interaction the run exports (`ChainScan`; a broken one
-    ///    stops the run with `ExportError.brokenChains` before any file exists, and a directory
-    ///    the run created is removed again); then stream every entity, row by row, and last
-    ///    `chains.ndjson`, into a temporary file (mode 0600, hashed as written, synced);
+    ///    then stream every entity, row by row, and last `chains.ndjson`, into a temporary file
+    ///    (mode 0600, hashed as written, synced). The hash chain of every interaction the run
+    ///    exports is verified from the timeline's rows as they stream (`ChainCheck`: the rows are
+    ///    read anyway, so the check costs only the hashing); a broken one stops the run with
+    ///    `ExportError.brokenChains` once the timeline is read, while every file still has its
+    ///    temporary name: they are removed, and so is a directory the run created — nothing
+    ///    reaches the directory;
     /// 3. rename the finished files to their names (a failed run may leave these behind: without
     ///    a manifest they are incomplete, and a rerun into the same directory replaces them);
     /// 4. write the manifest (with `previous_head` and `store_head`, see `StoreHead`) to a
@@ -66,12 +69,11 @@ extension Store {
                 let to = Swift.max(latest, from)
                 try options.afterSnapshot?()
 
-                // Before anything is written: the chains of exactly the interactions this run exports.
-                let verifyBegan = DispatchTime.now().uptimeNanoseconds
-                let scan = try ChainScan.scan(db, from: from, to: to)
-                let verifySeconds = Double(DispatchTime.now().uptimeNanoseconds - verifyBegan) / 1e9
-                guard scan.breaks.isEmpty else { throw ExportError.brokenChains(scan.breaks) }
-
+                // The chains of exactly the interactions this run exports, checked as their entries
+                // stream into the timeline file; its verdict comes before any file gets its name.
+                var check = ChainCheck()
+                var verdict = ChainCheck.Result()
+                var interactionsInWindow = 0
                 for entity in ExportEntity.all + [ExportEntity.chains] {
                     // chains.ndjson is NDJSON in every run: one format for the anchor, whatever the warehouse reads.
                     let format = entity.name == ExportEntity.chains.name ? ExportFormat.ndjson : options.format
@@ -79,15 +81,23 @@ extension Store {
                     files.append(file)
                     let encoder = ExportRowEncoder(format: format, columns: entity.columns, redactor: redactor)
                     try file.append(encoder.header)
+                    let checksChains = entity.name == ExportEntity.timeline.name
                     try db.forEach(entity.sql, [from, to]) { row in
                         try encoder.write(row, to: file)
+                        if checksChains { check.visit(row) }
                         if file.rows % 10_000 == 0 { onProgress(ExportProgress(entity: entity.name, rows: file.rows)) }
+                    }
+                    if entity.name == ExportEntity.interactions.name { interactionsInWindow = file.rows }
+                    if checksChains {
+                        // Before the file is synced: a break leaves only temporary files, which the catch below removes.
+                        verdict = try check.finish(db, from: from, to: to, interactions: interactionsInWindow)
+                        guard verdict.breaks.isEmpty else { throw ExportError.brokenChains(verdict.breaks) }
                     }
                     try file.finish()
                     onProgress(ExportProgress(entity: entity.name, rows: file.rows))
                 }
-                return Snapshot(from: from, to: to, watermark: watermark, storeHead: mark?.head, scan: scan,
-                                verificationSeconds: verifySeconds)
+                return Snapshot(from: from, to: to, watermark: watermark, storeHead: mark?.head, check: verdict,
+                                verificationSeconds: Double(check.nanoseconds) / 1e9)
             }
             for file in files { try file.publish() }
             directory.sync()
@@ -146,7 +156,7 @@ extension Store {
             directory.sync()
             return ExportResult(runId: runId, directory: directory.path, manifest: manifest,
                                 elapsedSeconds: Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9,
-                                chainsVerified: snapshot.scan.chains, entriesVerified: snapshot.scan.entries,
+                                chainsVerified: snapshot.check.chains, entriesVerified: snapshot.check.entries,
                                 verificationSeconds: snapshot.verificationSeconds,
                                 recoveredDirectory: recovered)
         } catch {
@@ -166,7 +176,7 @@ extension Store {
         var watermark: Int64
         /// The last incremental run's store head, as read with the watermark (nil: none yet).
         var storeHead: String?
-        var scan: ChainScan.Result
+        var check: ChainCheck.Result
         var verificationSeconds: Double
     }
 

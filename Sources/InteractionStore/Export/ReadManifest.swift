@@ -1,3 +1,4 @@
+import EventLog
 /// A `manifest.json` read back for `storectl verify`: the fields the checks need, each of the
 /// type the export writes.
 struct ReadManifest {

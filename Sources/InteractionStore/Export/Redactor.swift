@@ -36,15 +36,15 @@
 /// numbers with fewer than 7 digits, anything written with letters (`five five five…`), and
 /// identifiers (contact, agent, interaction ids are export keys and are kept verbatim).
 /// Contact names are replaced whole by `[redacted]` (`Redactor.contactName`), not scanned.
-public struct Redactor: Sendable {
+package struct Redactor: Sendable {
     /// What a contact's name becomes.
-    public static let contactName = "[redacted]"
+    package static let contactName = "[redacted]"
 
     /// Creates a redactor.
-    public init() {}
+    package init() {}
 
     /// `text` with every e-mail address, card number and phone number replaced.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
         // Nothing to do without an '@' or a digit: the common case costs one scan.
         guard bytes.contains(where: { $0 == Self.at || Self.isDigit($0) }) else { return text }

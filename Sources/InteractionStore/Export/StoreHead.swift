@@ -10,13 +10,13 @@ import Crypto
 /// ```swift
 /// StoreHead.link(previous: StoreHead.origin, chains: "e3b0c442…")  // the first run's head
 /// ```
-public enum StoreHead {
+package enum StoreHead {
     /// What the first incremental run links to: 64 zeros.
-    public static let origin = String(repeating: "0", count: 64)
+    package static let origin = String(repeating: "0", count: 64)
 
     /// The store head of a run whose `chains.ndjson` has SHA-256 `chains` (hex), linked to
     /// `previous` (nil for a full run).
-    public static func link(previous: String?, chains: String) -> String {
+    package static func link(previous: String?, chains: String) -> String {
         guard let previous else { return chains }
         return Array((previous + chains).utf8).sha256.hexString
     }

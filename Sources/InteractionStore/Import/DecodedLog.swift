@@ -1,12 +1,14 @@
+import InteractionModel
+import EventLog
 /// An NDJSON event log held in memory and decoded line by line, ready to be applied.
 ///
 /// Decoding is pure (no database), so a server decodes a request's body on its own thread and
 /// hands only the result to the single writer. Line counting is `storectl import`'s: lines end
 /// with LF, a CR before it is whitespace, blank and whitespace-only lines count but hold no
 /// event, and a last line without LF counts when it is not empty.
-public struct DecodedLog: Sendable, Equatable {
+package struct DecodedLog: Sendable, Equatable {
     /// One non-blank line: the event it holds, or why it holds none.
-    public enum Item: Sendable, Equatable {
+    package enum Item: Sendable, Equatable {
         /// A line that decoded to an event (`line` is 1-based).
         case event(line: Int, Event)
         /// A line that is not a valid event.
@@ -14,18 +16,18 @@ public struct DecodedLog: Sendable, Equatable {
     }
 
     /// Lines read, blank ones included.
-    public var lines: Int
+    package var lines: Int
     /// The non-blank lines, in order.
-    public var items: [Item]
+    package var items: [Item]
 
     /// Creates a decoded log from its parts.
-    public init(lines: Int, items: [Item]) {
+    package init(lines: Int, items: [Item]) {
         self.lines = lines
         self.items = items
     }
 
     /// Decodes every line of `bytes` (an NDJSON log, exactly what `storectl import -` reads).
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         var lines = 0
         var items: [Item] = []
         bytes.withUnsafeBytes { raw in
@@ -51,7 +53,7 @@ public struct DecodedLog: Sendable, Equatable {
     }
 
     /// The lines that did not decode.
-    public var rejected: [RejectedLine] {
+    package var rejected: [RejectedLine] {
         items.compactMap { if case .rejected(let line) = $0 { return line } else { return nil } }
     }
 }

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// What happened to one event given to the store.
 public enum ApplyOutcome: Sendable, Equatable {
     /// Checked and written.

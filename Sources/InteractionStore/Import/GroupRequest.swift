@@ -1,5 +1,7 @@
+import StoreSQLite
+import InteractionModel
 /// One request of a grouped write (`Store.applyGroup`): what one HTTP request asks to store.
-public enum GroupRequest: Sendable, Equatable {
+package enum GroupRequest: Sendable, Equatable {
     /// An event log: all or nothing (`atomic`), or keep the good events and list the bad lines.
     case log(DecodedLog, atomic: Bool)
     /// One event, on its own.
@@ -7,7 +9,7 @@ public enum GroupRequest: Sendable, Equatable {
 }
 
 /// What became of one request of a grouped write.
-public enum GroupOutcome: Sendable {
+package enum GroupOutcome: Sendable {
     /// A log's result, as `storectl import` counts it: `committed` is false (and `stored` 0) when
     /// an atomic log had a bad line and nothing of it was written.
     case log(ImportSummary)
@@ -21,9 +23,9 @@ public enum GroupOutcome: Sendable {
 }
 
 /// The outcome of a committed grouped write.
-public struct GroupCommit: Sendable {
+package struct GroupCommit: Sendable {
     /// One outcome per request, in order.
-    public var outcomes: [GroupOutcome]
+    package var outcomes: [GroupOutcome]
     /// What the commit changed, for those who wait on new timeline entries.
-    public var notification: CommitNotification
+    package var notification: CommitNotification
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InteractionModel
 
 /// One import in progress, whatever its source (a file's lines, a sequence of `Event`s): the
 /// counts, the rejection of events the rules refuse, batched commits and progress reports, so

@@ -8,7 +8,7 @@ public struct RejectedLine: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
 
     /// Creates a rejection.
-    public init(line: Int, eventId: String?, reason: String) {
+    package init(line: Int, eventId: String?, reason: String) {
         self.line = line
         self.eventId = eventId
         self.reason = reason
@@ -43,12 +43,12 @@ public struct ImportSummary: Sendable, Equatable {
     public var elapsedSeconds = 0.0
 
     /// A summary of nothing done yet; `committed` says whether that nothing counts as a success.
-    public init(committed: Bool = false) {
+    package init(committed: Bool = false) {
         self.committed = committed
     }
 
     /// Events per second over the whole run.
-    public var eventsPerSecond: Double {
+    package var eventsPerSecond: Double {
         elapsedSeconds > 0 ? Double(stored + duplicates + rejected.count) / elapsedSeconds : 0
     }
 }

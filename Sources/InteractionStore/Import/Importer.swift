@@ -1,3 +1,6 @@
+import EventLog
+import InteractionModel
+
 /// How `importEvents` treats bad lines and commits.
 public struct ImportOptions: Sendable {
     /// All or nothing (the default): any bad line and nothing is written.
@@ -7,7 +10,7 @@ public struct ImportOptions: Sendable {
     public var commitEvery: Int?
     /// Keep the rules' state of open interactions between events (faster; the default).
     /// Turning it off reads everything afresh for each event: a check on the cache.
-    public var caching: Bool
+    package var caching: Bool
 
     /// Creates options.
     public init(atomic: Bool = true, commitEvery: Int? = nil, caching: Bool = true) {
@@ -43,7 +46,7 @@ extension Store {
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
         var reader = LineReader(fd: fd, alreadyRead: alreadyRead)
         return try runImport(options: options, onProgress: onProgress) { run in
-            try reader.forEachLine { line in
+            do { try reader.forEachLine { line in
                 run.countLine()
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank (counted, skipped)
                 // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
@@ -57,7 +60,7 @@ extension Store {
                 }
                 if let rejected { try onRejected(rejected, line) }
                 try run.commitIfDue()
-            }
+            } } catch let error as LogReadError { throw StoreError.io(error.description) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import InteractionModel
 /// The event ids an applier stored into a ledger that was empty when it started: a Bloom
 /// filter, so "certainly not stored" is answered in memory and only "maybe" asks the database.
 ///

@@ -1,7 +1,9 @@
 import Foundation
+import InteractionModel
+import EventLog
 
 /// What happened to one event line given to a `LineImport`.
-public enum LineImportOutcome: Sendable, Equatable {
+package enum LineImportOutcome: Sendable, Equatable {
     /// Checked and written (committed with the import's transaction).
     case stored
     /// A repeat of a stored event: skipped.
@@ -16,16 +18,16 @@ public enum LineImportOutcome: Sendable, Equatable {
 /// produce the log themselves (other platforms' transcripts) rather than read it from a file.
 ///
 /// Lives only inside `Store.importLines`; not `Sendable`.
-public struct LineImport: ~Copyable {
+package struct LineImport: ~Copyable {
     let applier: EventApplier
     let options: ImportOptions
     let onCommit: (Int) -> Void
     /// Events stored so far (0 again when an atomic import was rejected).
-    public private(set) var stored = 0
+    package private(set) var stored = 0
     /// Repeats skipped so far.
-    public private(set) var duplicates = 0
+    package private(set) var duplicates = 0
     /// Lines and other inputs rejected so far.
-    public private(set) var rejected = 0
+    package private(set) var rejected = 0
     private var sinceCommit = 0
 
     init(applier: EventApplier, options: ImportOptions, onCommit: @escaping (Int) -> Void) {
@@ -37,7 +39,7 @@ public struct LineImport: ~Copyable {
     /// Decodes and applies one event line (its bytes without the line end).
     /// - Returns: stored, duplicate, or rejected with the reason `storectl import` gives.
     /// - Throws: `SQLiteError` (busy, I/O): the import is over and nothing uncommitted is kept.
-    public mutating func apply(line: UnsafeRawBufferPointer) throws -> LineImportOutcome {
+    package mutating func apply(line: UnsafeRawBufferPointer) throws -> LineImportOutcome {
         let outcome: LineImportOutcome
         do {
             let event = try EventDecoder.decode(line)
@@ -67,29 +69,29 @@ public struct LineImport: ~Copyable {
 
     /// Applies one event line given as bytes.
     /// - Throws: `SQLiteError`.
-    public mutating func apply(line: [UInt8]) throws -> LineImportOutcome {
+    package mutating func apply(line: [UInt8]) throws -> LineImportOutcome {
         try line.withUnsafeBytes { try apply(line: $0) }
     }
 
     /// Counts a rejection the caller found itself (an input it could not turn into events): in an
     /// all-or-nothing import it undoes the whole import, as a bad line does.
-    public mutating func reject() {
+    package mutating func reject() {
         rejected += 1
     }
 }
 
 /// What `Store.importLines` did.
-public struct LineImportSummary: Sendable, Equatable {
+package struct LineImportSummary: Sendable, Equatable {
     /// Events written (0 when an all-or-nothing import was rejected).
-    public var stored: Int
+    package var stored: Int
     /// Repeats skipped.
-    public var duplicates: Int
+    package var duplicates: Int
     /// Rejections (lines, and inputs the caller rejected).
-    public var rejected: Int
+    package var rejected: Int
     /// Whether the import's transaction was committed.
-    public var committed: Bool
+    package var committed: Bool
     /// Wall time in seconds.
-    public var elapsedSeconds: Double
+    package var elapsedSeconds: Double
 }
 
 private struct AtomicLineImportRejected: Error {}
@@ -105,7 +107,7 @@ extension Store {
     ///   - body: feeds the lines; an error it throws rolls back what is not yet committed.
     /// - Returns: the counts, and whether the import committed.
     /// - Throws: what `body` throws, `SQLiteError`.
-    public func importLines(options: ImportOptions = ImportOptions(), onCommit: @escaping (Int) -> Void = { _ in },
+    package func importLines(options: ImportOptions = ImportOptions(), onCommit: @escaping (Int) -> Void = { _ in },
                             _ body: (inout LineImport) throws -> Void) throws -> LineImportSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = LineImportSummary(stored: 0, duplicates: 0, rejected: 0, committed: false, elapsedSeconds: 0)

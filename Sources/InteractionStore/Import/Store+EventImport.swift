@@ -1,3 +1,5 @@
+import InteractionModel
+
 extension Store {
     /// Imports a sequence of events (a generator's, an importer's) exactly as `importEvents(fd:)`
     /// imports a log holding them one per line, in the same order: the same rules, the same
@@ -14,7 +16,7 @@ extension Store {
     ///   - onProgress: called every 10,000 events and after each commit.
     /// - Returns: counts and the rejected events.
     /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept).
-    public func importEvents(_ events: some Sequence<Event>, options: ImportOptions = ImportOptions(),
+    package func importEvents(_ events: some Sequence<Event>, options: ImportOptions = ImportOptions(),
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
         try runImport(options: options, onProgress: onProgress) { run in
             for event in events {

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Thrown inside an all-or-nothing log's savepoint to roll it back when a line was bad; it
 /// carries the log's summary (every bad line) out of the savepoint.
 private struct LogRejected: Error {
@@ -19,7 +21,7 @@ extension Store {
     /// - Returns: one outcome per request, and what the commit wrote (for live readers).
     /// - Throws: `SQLiteError` when the transaction itself cannot begin or commit (busy, full
     ///   disk, I/O): then nothing of any request is written.
-    public func applyGroup(_ requests: [GroupRequest]) throws -> GroupCommit {
+    package func applyGroup(_ requests: [GroupRequest]) throws -> GroupCommit {
         try withApplier { applier in
             try applier.transaction {
                 let db = applier.db

@@ -1,5 +1,5 @@
-import CSQLite
 import Foundation
+import StoreSQLite
 
 /// What `Store.backup` copied.
 public struct BackupSummary: Sendable, Equatable {
@@ -67,44 +67,8 @@ extension Store {
             let pageSize = Int(try source.scalarInt("PRAGMA page_size") ?? 4096)
             _ = try source.scalarInt("SELECT count(*) FROM sqlite_schema")
 
-            var pointer: OpaquePointer?
-            let openCode = sqlite3_open_v2(destination, &pointer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, nil)
-            guard let target = pointer else { throw SQLiteError(code: .noMemory, message: "out of memory opening \(destination)") }
-            defer { sqlite3_close_v2(target) }
-            guard openCode == SQLITE_OK else {
-                throw SQLiteError(code: ResultCode(rawValue: openCode), message: "\(String(cString: sqlite3_errmsg(target))) (\(destination))")
-            }
-            guard let backup = sqlite3_backup_init(target, "main", source.handle, "main") else {
-                throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(target)), message: String(cString: sqlite3_errmsg(target)),
-                                  sql: "sqlite3_backup_init")
-            }
-            var pages = 0
-            var busySince: UInt64?
-            while true {
-                let code = sqlite3_backup_step(backup, pagesPerStep)
-                let total = Int(sqlite3_backup_pagecount(backup))
-                pages = total
-                onProgress(total - Int(sqlite3_backup_remaining(backup)), total)
-                if code == SQLITE_DONE { break }
-                if code == SQLITE_OK { busySince = nil; continue }
-                if code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED {
-                    // Not expected while we hold the snapshot; wait like a busy handler would, finitely.
-                    let now = DispatchTime.now().uptimeNanoseconds
-                    if now - (busySince ?? now) > UInt64(options.busyTimeout) * 1_000_000 {
-                        sqlite3_backup_finish(backup)
-                        throw SQLiteError(code: ResultCode(rawValue: code), message: "the database stayed locked during the backup", sql: "sqlite3_backup_step")
-                    }
-                    busySince = busySince ?? now
-                    sqlite3_sleep(10)
-                    continue
-                }
-                sqlite3_backup_finish(backup)
-                throw SQLiteError(code: ResultCode(rawValue: code), message: String(cString: sqlite3_errstr(code)), sql: "sqlite3_backup_step")
-            }
-            let finish = sqlite3_backup_finish(backup)
-            guard finish == SQLITE_OK else {
-                throw SQLiteError(code: ResultCode(rawValue: finish), message: String(cString: sqlite3_errmsg(target)), sql: "sqlite3_backup_finish")
-            }
+            let pages = try source.backup(into: destination, pagesPerStep: pagesPerStep, busyTimeout: options.busyTimeout,
+                                          onProgress: onProgress)
             return BackupSummary(destination: destination, pages: pages, pageSize: pageSize, bytes: Int64(pages) * Int64(pageSize), seconds: 0)
         }
         chmod(destination, 0o600)

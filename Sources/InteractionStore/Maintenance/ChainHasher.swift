@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import StoreSQLite
 
 /// Recomputes timeline hashes straight from a query's columns: the canonical bytes of
 /// `HashChain` written from SQLite's own bytes into one reused buffer, so verifying a million

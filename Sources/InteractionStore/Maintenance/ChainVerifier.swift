@@ -1,13 +1,15 @@
+import StoreSQLite
+import InteractionModel
 /// Verifies stored hash chains: numbering, links and content.
-public struct ChainVerification: Sendable, Equatable {
+package struct ChainVerification: Sendable, Equatable {
     /// Chains (interactions) looked at.
-    public var chains: Int
+    package var chains: Int
     /// Entries verified.
-    public var entries: Int
+    package var entries: Int
     /// The head of the chain (hex), for a single interaction; nil when it has no entries.
-    public var head: String?
+    package var head: String?
     /// Every break found, naming the interaction and the entry.
-    public var problems: [String]
+    package var problems: [String]
 }
 
 enum ChainVerifier {

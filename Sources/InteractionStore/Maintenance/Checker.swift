@@ -3,9 +3,9 @@ public struct CheckReport: Sendable {
     /// Each problem found, one sentence each; empty when the database is sound.
     public var problems: [String]
     /// How many timeline chains were verified.
-    public var chainsVerified: Int
+    package var chainsVerified: Int
     /// How many timeline entries were verified.
-    public var entriesVerified: Int
+    package var entriesVerified: Int
 }
 
 extension Store {

@@ -1,3 +1,4 @@
+import StoreSQLite
 /// What a purge removed, or with `dryRun` would remove.
 public struct PurgeSummary: Sendable, Equatable {
     /// Interactions that ended before this time (milliseconds since the epoch) went.
@@ -23,21 +24,21 @@ public struct PurgeSummary: Sendable, Equatable {
     public var purgeId: Int64?
 
     /// Chats and consultations purged.
-    public var interactions: Int { chats + consultations }
+    package var interactions: Int { chats + consultations }
 }
 
 /// One interaction a purge removes (for `storectl purge --list`).
-public struct PurgedInteraction: Sendable, Equatable {
+package struct PurgedInteraction: Sendable, Equatable {
     /// The interaction's id.
-    public var id: String
+    package var id: String
     /// `chat` or `consultation`.
-    public var kind: String
+    package var kind: String
     /// When it ended (milliseconds since the epoch).
-    public var endedAt: Int64
+    package var endedAt: Int64
     /// Its timeline entries.
-    public var entries: Int64
+    package var entries: Int64
     /// Its chain head (hex), nil when it has no entries.
-    public var chainHead: String?
+    package var chainHead: String?
 }
 
 /// A recorded purge, as `audit` and `check` can look it up.
@@ -86,7 +87,7 @@ extension Store {
     ///   - onInteraction: called for each interaction that goes (would go), chats and their
     ///     consultations, by end time.
     /// - Throws: `SQLiteError` (busy: nothing was deleted).
-    public func purge(before cutoff: Int64, dryRun: Bool = false,
+    package func purge(before cutoff: Int64, dryRun: Bool = false,
                       onInteraction: ((PurgedInteraction) -> Void)? = nil) throws -> PurgeSummary {
         if dryRun {
             return try read { db in

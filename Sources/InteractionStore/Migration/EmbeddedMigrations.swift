@@ -1,11 +1,11 @@
 /// The migrations compiled into this library from `Migrations/` (SwiftPM `.embedInCode`), so any
 /// binary can migrate any database from any working directory.
-public enum EmbeddedMigrations {
+package enum EmbeddedMigrations {
     /// Every migration this binary knows, by version.
     ///
     /// SwiftPM names each embedded file by its file name; a test checks that every file in
     /// `Migrations/` is listed here.
-    public static let all: [Migration] = [
+    package static let all: [Migration] = [
         migration("V0001__initial_schema.sql", PackageResources.V0001__initial_schema_sql),
         migration("V0002__export_store_head.sql", PackageResources.V0002__export_store_head_sql),
     ]

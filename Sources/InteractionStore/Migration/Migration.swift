@@ -1,21 +1,21 @@
 import Crypto
 
 /// One schema migration: a plain SQL file `V0001__name.sql` from `Migrations/`.
-public struct Migration: Sendable, Equatable {
+package struct Migration: Sendable, Equatable {
     /// The version number from the file name (`V0001` → 1).
-    public let version: Int
+    package let version: Int
     /// The description from the file name (`initial_schema`).
-    public let name: String
+    package let name: String
     /// The SQL text, with a BOM stripped and CRLF turned into LF.
-    public let sql: String
+    package let sql: String
     /// Hex SHA-256 of `sql`: line endings and a BOM do not change it.
-    public let checksum: String
+    package let checksum: String
 
     /// The file name this migration comes from.
-    public var fileName: String { "V\(String.zeroPadded(version, width: 4))__\(name).sql" }
+    package var fileName: String { "V\(String.zeroPadded(version, width: 4))__\(name).sql" }
 
     /// Creates a migration from its file name parts and text.
-    public init(version: Int, name: String, sql: String) {
+    package init(version: Int, name: String, sql: String) {
         var text = sql
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingCRLF()
@@ -26,7 +26,7 @@ public struct Migration: Sendable, Equatable {
     }
 
     /// Parses `V0001__initial_schema.sql` into (1, "initial_schema").
-    public static func parseFileName(_ fileName: String) -> (version: Int, name: String)? {
+    package static func parseFileName(_ fileName: String) -> (version: Int, name: String)? {
         guard fileName.hasPrefix("V"), fileName.hasSuffix(".sql"),
               let separator = fileName.range(of: "__") else { return nil }
         let digits = fileName[fileName.index(after: fileName.startIndex)..<separator.lowerBound]

@@ -1,17 +1,19 @@
+import InteractionModel
 import Foundation
+import StoreSQLite
 
 /// A migration recorded in `schema_migrations`.
-public struct AppliedMigration: Sendable, Equatable, Codable {
+package struct AppliedMigration: Sendable, Equatable, Codable {
     /// Version number.
-    public var version: Int
+    package var version: Int
     /// Description from the file name.
-    public var name: String
+    package var name: String
     /// Hex SHA-256 of the text that was applied.
-    public var checksum: String
+    package var checksum: String
     /// When it was applied, in milliseconds since the epoch.
-    public var appliedAt: Int64
+    package var appliedAt: Int64
     /// How long the script ran, in milliseconds.
-    public var executionMs: Int64
+    package var executionMs: Int64
 }
 
 /// Something wrong between the database's migration history and this binary's migrations.
@@ -37,7 +39,7 @@ public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a migration run failed.
-public enum MigrationError: Error, Sendable, CustomStringConvertible {
+public enum MigrationError: CategorizedError, Sendable, CustomStringConvertible {
     /// The history and the binary disagree; nothing was applied.
     case invalidHistory([MigrationProblem])
     /// A script failed; the database is exactly as it was before the run.
@@ -56,19 +58,25 @@ public enum MigrationError: Error, Sendable, CustomStringConvertible {
             return "migration \(file) left rows in table \(table) whose foreign keys point nowhere; nothing was changed"
         }
     }
+
+    /// A history that disagrees with the binary is the database's data; a failed script is internal.
+    public var category: ErrorCategory {
+        if case .invalidHistory = self { return .data }
+        return .internal
+    }
 }
 
 /// Where a database stands against this binary's migrations.
-public struct MigrationStatus: Sendable {
+package struct MigrationStatus: Sendable {
     /// What the database has applied, by version.
-    public var applied: [AppliedMigration]
+    package var applied: [AppliedMigration]
     /// What this binary would apply, by version.
-    public var pending: [Migration]
+    package var pending: [Migration]
     /// Disagreements that block migrating.
-    public var problems: [MigrationProblem]
+    package var problems: [MigrationProblem]
 
     /// Creates a status.
-    public init(applied: [AppliedMigration], pending: [Migration], problems: [MigrationProblem]) {
+    package init(applied: [AppliedMigration], pending: [Migration], problems: [MigrationProblem]) {
         self.applied = applied
         self.pending = pending
         self.problems = problems
@@ -77,12 +85,12 @@ public struct MigrationStatus: Sendable {
 
 /// Applies `Migrations/` to a database: forward only, recorded with checksums, all pending
 /// migrations in one `BEGIN IMMEDIATE` transaction so a failure leaves the database as it was.
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// The migrations this migrator knows, sorted by version.
-    public let migrations: [Migration]
+    package let migrations: [Migration]
 
     /// A migrator for `migrations` (default: the ones embedded in the library).
-    public init(migrations: [Migration] = EmbeddedMigrations.all) {
+    package init(migrations: [Migration] = EmbeddedMigrations.all) {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
@@ -98,7 +106,7 @@ public struct Migrator: Sendable {
 
     /// Reads the history and compares it with the known migrations.
     /// - Throws: `SQLiteError` when the history cannot be read.
-    public func status(_ db: Connection) throws -> MigrationStatus {
+    package func status(_ db: Connection) throws -> MigrationStatus {
         let exists = try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
         let applied: [AppliedMigration] = exists == 0 ? [] : try db.query(
             "SELECT version, description, checksum, applied_at, execution_ms FROM schema_migrations ORDER BY version") {
@@ -135,7 +143,7 @@ public struct Migrator: Sendable {
     /// - Parameter dryRun: only report what would be applied.
     /// - Throws: `MigrationError` (history problems, failed script), `SQLiteError` (busy, I/O).
     @discardableResult
-    public func migrate(_ db: Connection, dryRun: Bool = false) throws -> [Migration] {
+    package func migrate(_ db: Connection, dryRun: Bool = false) throws -> [Migration] {
         if dryRun {
             let status = try status(db)
             guard status.problems.isEmpty else { throw MigrationError.invalidHistory(status.problems) }

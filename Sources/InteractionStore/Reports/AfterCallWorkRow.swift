@@ -1,3 +1,4 @@
+import InteractionModel
 /// One ended agent connection to a chat and its after-call work, in `storectl report agents --acw`.
 public struct AfterCallWorkRow: ReportRow, Equatable {
     /// The chat.
@@ -12,7 +13,7 @@ public struct AfterCallWorkRow: ReportRow, Equatable {
     public var acwMs: Int64?
 
     /// Creates a row.
-    public init(interaction: String, agent: String, leftAt: Int64, acwMs: Int64?) {
+    package init(interaction: String, agent: String, leftAt: Int64, acwMs: Int64?) {
         self.interaction = interaction
         self.agent = agent
         self.leftAt = leftAt
@@ -20,8 +21,8 @@ public struct AfterCallWorkRow: ReportRow, Equatable {
     }
 
     /// The report's columns.
-    public static let columns = ["interaction", "agent", "left_at", "acw_ms"]
+    package static let columns = ["interaction", "agent", "left_at", "acw_ms"]
 
     /// The row's values in `columns` order.
-    public var cells: [Cell] { [.text(interaction), .text(agent), .time(leftAt), .integer(acwMs)] }
+    package var cells: [Cell] { [.text(interaction), .text(agent), .time(leftAt), .integer(acwMs)] }
 }

@@ -1,24 +1,25 @@
+import InteractionModel
 /// One period of an agent's state on a channel, as the console's state timeline draws it.
 ///
 /// A period runs from an `agent.state` to the same agent's next change on the same channel;
 /// a repeated identical state (same state and reason) continues it, as in the agent report.
-public struct AgentStatePeriod: Sendable, Equatable {
+package struct AgentStatePeriod: Sendable, Equatable {
     /// The agent.
-    public var agent: String
+    package var agent: String
     /// The channel.
-    public var channel: String
+    package var channel: String
     /// The state.
-    public var state: AgentState
+    package var state: AgentState
     /// Its reason code, if any.
-    public var reason: String?
+    package var reason: String?
     /// When the period started (ms since the epoch); may lie before the range asked for.
-    public var start: Int64
+    package var start: Int64
     /// When the next change came; nil while the period is still open (the agent's latest state)
     /// or when the next change lies at or after the end of the range asked for.
-    public var end: Int64?
+    package var end: Int64?
 
     /// Creates a period.
-    public init(agent: String, channel: String, state: AgentState, reason: String?, start: Int64, end: Int64?) {
+    package init(agent: String, channel: String, state: AgentState, reason: String?, start: Int64, end: Int64?) {
         self.agent = agent
         self.channel = channel
         self.state = state

@@ -1,3 +1,4 @@
+import InteractionModel
 /// Time one agent spent in one state on one channel, in `storectl report agents` (SPEC section 3).
 public struct AgentStateRow: ReportRow, Equatable {
     /// The agent.
@@ -14,7 +15,7 @@ public struct AgentStateRow: ReportRow, Equatable {
     public var count: Int
 
     /// Creates a row.
-    public init(agent: String, channel: String, state: AgentState, reason: String? = nil, totalMs: Int64, count: Int) {
+    package init(agent: String, channel: String, state: AgentState, reason: String? = nil, totalMs: Int64, count: Int) {
         self.agent = agent
         self.channel = channel
         self.state = state
@@ -24,23 +25,23 @@ public struct AgentStateRow: ReportRow, Equatable {
     }
 
     /// The report's columns without `--by-reason`.
-    public static let columns = ["agent", "channel", "state", "total_ms", "count"]
+    package static let columns = ["agent", "channel", "state", "total_ms", "count"]
 
     /// The report's columns with `--by-reason`: `reason` after `state`.
     public static let columnsByReason = ["agent", "channel", "state", "reason", "total_ms", "count"]
 
     /// The row's values in `columns` order.
-    public var cells: [Cell] {
+    package var cells: [Cell] {
         [.text(agent), .text(channel), .text(state.rawValue), .integer(totalMs), .integer(Int64(count))]
     }
 
     /// The row's values in `columnsByReason` order.
-    public var cellsByReason: [Cell] {
+    package var cellsByReason: [Cell] {
         [.text(agent), .text(channel), .text(state.rawValue), .text(reason), .integer(totalMs), .integer(Int64(count))]
     }
 
     /// The report as a table, with the `reason` column when `byReason`.
-    public static func tabular(_ rows: [AgentStateRow], byReason: Bool) -> Tabular {
+    package static func tabular(_ rows: [AgentStateRow], byReason: Bool) -> Tabular {
         byReason ? Tabular(columns: columnsByReason, rows: rows.map(\.cellsByReason)) : Tabular(reportRows: rows)
     }
 }

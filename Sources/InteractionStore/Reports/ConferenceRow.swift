@@ -1,3 +1,4 @@
+import InteractionModel
 /// One conference request in `storectl report conferences` (SPEC section 3).
 ///
 /// Transfer and consultation requests are not rows; a `consultation`-mode conference (a
@@ -35,7 +36,7 @@ public struct ConferenceRow: ReportRow, Equatable {
     public var becameOwner: Bool
 
     /// Creates a row.
-    public init(request: String, interaction: String, requestedAt: Int64, fromAgent: String, targetKind: TargetKind,
+    package init(request: String, interaction: String, requestedAt: Int64, fromAgent: String, targetKind: TargetKind,
                 target: String, mode: ConferenceMode, outcome: RequestOutcome, answeredAt: Int64?, waitMs: Int64?,
                 joinedAgent: String?, leftAt: Int64?, durationMs: Int64?, endReason: LeaveReason?, becameOwner: Bool) {
         self.request = request
@@ -56,13 +57,13 @@ public struct ConferenceRow: ReportRow, Equatable {
     }
 
     /// The report's columns, in SPEC order.
-    public static let columns = [
+    package static let columns = [
         "request", "interaction", "requested_at", "from_agent", "target_kind", "target", "mode", "outcome",
         "answered_at", "wait_ms", "joined_agent", "left_at", "duration_ms", "end_reason", "became_owner",
     ]
 
     /// The row's values in `columns` order.
-    public var cells: [Cell] {
+    package var cells: [Cell] {
         [
             .text(request), .text(interaction), .time(requestedAt), .text(fromAgent), .text(targetKind.rawValue),
             .text(target), .text(mode.rawValue), .text(outcome.rawValue), .time(answeredAt), .integer(waitMs),

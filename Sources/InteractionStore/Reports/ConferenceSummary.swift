@@ -1,3 +1,4 @@
+import InteractionModel
 /// The totals of `storectl report conferences --summary` (SPEC section 3): one object.
 public struct ConferenceSummary: Sendable, Equatable {
     /// Conference requests in the range (every row of the report).
@@ -20,7 +21,7 @@ public struct ConferenceSummary: Sendable, Equatable {
     public var removed: Int
 
     /// Creates a summary.
-    public init(requested: Int, accepted: Int, declined: Int, timeout: Int, cancelled: Int, pending: Int,
+    package init(requested: Int, accepted: Int, declined: Int, timeout: Int, cancelled: Int, pending: Int,
                 medianWaitMs: Int64?, autoTransfers: Int, removed: Int) {
         self.requested = requested
         self.accepted = accepted
@@ -41,13 +42,13 @@ public struct ConferenceSummary: Sendable, Equatable {
     }
 
     /// The keys, in output order (the JSON object's keys, or a one-row table's columns).
-    public static let columns = [
+    package static let columns = [
         "requested", "accepted", "declined", "timeout", "cancelled", "pending",
         "accept_rate", "median_wait_ms", "auto_transfers", "removed",
     ]
 
     /// The values in `columns` order.
-    public var cells: [Cell] {
+    package var cells: [Cell] {
         [
             .integer(Int64(requested)), .integer(Int64(accepted)), .integer(Int64(declined)), .integer(Int64(timeout)),
             .integer(Int64(cancelled)), .integer(Int64(pending)), acceptRate.map(Cell.number) ?? .null,
@@ -56,8 +57,8 @@ public struct ConferenceSummary: Sendable, Equatable {
     }
 
     /// One JSON object (not an array), keys in `columns` order, without a trailing newline.
-    public var json: String { JSONWriter.object(Array(zip(Self.columns, cells))) }
+    package var json: String { JSONWriter.object(Array(zip(Self.columns, cells))) }
 
     /// A one-row table, for the table and CSV formats.
-    public var tabular: Tabular { Tabular(columns: Self.columns, rows: [cells]) }
+    package var tabular: Tabular { Tabular(columns: Self.columns, rows: [cells]) }
 }

@@ -1,3 +1,4 @@
+import InteractionModel
 /// How many (agent, interaction) pairs ended up with one disposition code, in
 /// `storectl report dispositions` (SPEC section 3).
 public struct DispositionCountRow: ReportRow, Equatable {
@@ -9,15 +10,15 @@ public struct DispositionCountRow: ReportRow, Equatable {
     public var count: Int
 
     /// Creates a row.
-    public init(code: String, label: String, count: Int) {
+    package init(code: String, label: String, count: Int) {
         self.code = code
         self.label = label
         self.count = count
     }
 
     /// The report's columns.
-    public static let columns = ["code", "label", "count"]
+    package static let columns = ["code", "label", "count"]
 
     /// The row's values in `columns` order.
-    public var cells: [Cell] { [.text(code), .text(label), .integer(Int64(count))] }
+    package var cells: [Cell] { [.text(code), .text(label), .integer(Int64(count))] }
 }

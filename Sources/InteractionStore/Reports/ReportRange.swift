@@ -1,3 +1,4 @@
+import StoreSQLite
 /// A report's time range `from <= t < to`, with open ends as the widest bounds.
 ///
 /// Binding the bounds as plain integers (instead of `? IS NULL OR t >= ?`) keeps every

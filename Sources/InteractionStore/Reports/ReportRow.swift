@@ -1,3 +1,4 @@
+import InteractionModel
 /// A row of a report: a fixed list of named columns and one cell per column.
 ///
 /// The CLI only picks the output format; the column names (snake_case, the JSON keys and
@@ -7,7 +8,7 @@
 /// let table = Tabular(reportRows: try store.dispositionReport(from: nil, to: nil))
 /// print(table.json())
 /// ```
-public protocol ReportRow: Sendable {
+package protocol ReportRow: Sendable {
     /// The column names, in output order.
     static var columns: [String] { get }
     /// The row's values, one per column of `columns`, in the same order.
@@ -16,7 +17,7 @@ public protocol ReportRow: Sendable {
 
 extension Tabular {
     /// A table of report rows with the row type's columns (an empty report keeps its header).
-    public init<Row: ReportRow>(reportRows rows: [Row]) {
+    package init<Row: ReportRow>(reportRows rows: [Row]) {
         self.init(columns: Row.columns, rows: rows.map(\.cells))
     }
 }

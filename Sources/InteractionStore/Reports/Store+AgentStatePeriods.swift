@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// The state periods of every agent and channel that overlap `from <= t < to`, for a
     /// state timeline (the console's agents page).
@@ -14,7 +15,7 @@ extension Store {
     ///   - to: exclusive upper bound in ms.
     /// - Returns: periods ordered by agent, channel, start.
     /// - Throws: `SQLiteError`.
-    public func agentStatePeriods(from: Int64, to: Int64) throws -> [AgentStatePeriod] {
+    package func agentStatePeriods(from: Int64, to: Int64) throws -> [AgentStatePeriod] {
         try read { db in
             var periods: [AgentStatePeriod] = []
             try db.forEach(AgentStatePeriodQueries.changes, [from, to]) { row in

@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// Time per agent, channel and state within `from <= t < to` (SPEC section 3, `report agents`).
     ///

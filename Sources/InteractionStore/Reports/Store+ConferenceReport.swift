@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// The conference requests made in `from <= requested_at < to`, ordered by time, then request id.
     ///

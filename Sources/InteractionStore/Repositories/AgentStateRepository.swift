@@ -1,3 +1,4 @@
+import InteractionModel
 /// An agent's current state on a channel.
 public struct CurrentAgentState: Sendable, Equatable {
     /// The agent.
@@ -12,10 +13,10 @@ public struct CurrentAgentState: Sendable, Equatable {
     public var since: Int64
 
     /// The listing's columns.
-    public static let columns = ["agent", "channel", "state", "reason", "since"]
+    package static let columns = ["agent", "channel", "state", "reason", "since"]
 
     /// Cells in `columns` order.
-    public var cells: [Cell] { [.text(agent), .text(channel), .text(state.rawValue), .text(reason), .time(since)] }
+    package var cells: [Cell] { [.text(agent), .text(channel), .text(state.rawValue), .text(reason), .time(since)] }
 }
 
 extension Store {

@@ -1,3 +1,4 @@
+import InteractionModel
 /// Everything compliance needs about one interaction, with its chain verified.
 public struct AuditRecord: Sendable {
     /// The interaction.
@@ -6,13 +7,13 @@ public struct AuditRecord: Sendable {
     public var timeline: [TimelineEntry]
     /// Every request made in it: for a chat, the consultation requests made from it too; for a
     /// consultation, the request that created it and the conference request that converted it.
-    public var requests: Tabular
+    package var requests: Tabular
     /// Every disposition change, in order.
-    public var dispositions: Tabular
+    package var dispositions: Tabular
     /// Linked consultations (of a chat) or the parent (of a consultation).
-    public var linked: Tabular
+    package var linked: Tabular
     /// The verification of the interaction's hash chain.
-    public var chain: ChainVerification
+    package var chain: ChainVerification
 }
 
 extension Store {

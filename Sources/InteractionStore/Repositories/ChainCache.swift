@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// The next entry number, chain head and latest event time of the interactions an applier has
 /// written to, kept in memory while a write transaction is open.
 ///

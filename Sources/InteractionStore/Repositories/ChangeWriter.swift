@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Persists the changes of one accepted event; numbers and hash-chains timeline entries.
 ///
 /// An interaction's entry number, chain head and latest event time go to `chains`, which writes

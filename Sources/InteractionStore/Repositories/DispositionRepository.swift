@@ -1,3 +1,4 @@
+import InteractionModel
 /// A code of the disposition catalog.
 public struct DispositionCode: Sendable, Equatable {
     /// The code.
@@ -10,10 +11,10 @@ public struct DispositionCode: Sendable, Equatable {
     public var retiredAt: Int64?
 
     /// The catalog listing's columns.
-    public static let columns = ["code", "label", "status", "defined_at", "retired_at"]
+    package static let columns = ["code", "label", "status", "defined_at", "retired_at"]
 
     /// The code's cells in `columns` order.
-    public var cells: [Cell] {
+    package var cells: [Cell] {
         [.text(code), .text(label), .text(retiredAt == nil ? "active" : "retired"), .time(definedAt), .time(retiredAt)]
     }
 }
@@ -24,7 +25,7 @@ extension Store {
     /// - Returns: true when the code was added, false when it already existed.
     /// - Throws: `RuleViolation`, `SQLiteError`.
     @discardableResult
-    public func defineDisposition(code: String, label: String, at time: Int64 = Clock.nowMilliseconds()) throws -> Bool {
+    package func defineDisposition(code: String, label: String, at time: Int64 = Clock.nowMilliseconds()) throws -> Bool {
         try applyCatalogEvent(Event(id: "dispositions add", at: time, body: .dispositionDefined(code: code, label: label)))
     }
 
@@ -32,7 +33,7 @@ extension Store {
     /// - Returns: true when it was retired now, false when it already was.
     /// - Throws: `RuleViolation` (`unknownCode`), `SQLiteError`.
     @discardableResult
-    public func retireDisposition(code: String, at time: Int64 = Clock.nowMilliseconds()) throws -> Bool {
+    package func retireDisposition(code: String, at time: Int64 = Clock.nowMilliseconds()) throws -> Bool {
         try applyCatalogEvent(Event(id: "dispositions retire", at: time, body: .dispositionRetired(code: code)))
     }
 

@@ -1,24 +1,26 @@
+import StoreSQLite
+import InteractionModel
 /// One row of the interactions list (SPEC section 6, `GET /v1/interactions`).
-public struct InteractionListRow: Sendable, Equatable {
+package struct InteractionListRow: Sendable, Equatable {
     /// The interaction's id.
-    public var id: String
+    package var id: String
     /// Chat or consultation.
-    public var kind: InteractionKind
+    package var kind: InteractionKind
     /// The parent chat of a consultation.
-    public var parent: String?
+    package var parent: String?
     /// The contact's id (chats).
-    public var contact: String?
+    package var contact: String?
     /// Start time in milliseconds.
-    public var startedAt: Int64
+    package var startedAt: Int64
     /// End time in milliseconds, nil while active.
-    public var endedAt: Int64?
+    package var endedAt: Int64?
     /// The current (or last) owner.
-    public var owner: String?
+    package var owner: String?
     /// Every agent that was ever connected, in the order they first joined.
-    public var agents: [String]
+    package var agents: [String]
 
     /// Creates a row.
-    public init(id: String, kind: InteractionKind, parent: String?, contact: String?, startedAt: Int64, endedAt: Int64?, owner: String?, agents: [String]) {
+    package init(id: String, kind: InteractionKind, parent: String?, contact: String?, startedAt: Int64, endedAt: Int64?, owner: String?, agents: [String]) {
         self.id = id
         self.kind = kind
         self.parent = parent
@@ -30,10 +32,10 @@ public struct InteractionListRow: Sendable, Equatable {
     }
 
     /// The list's keys, in order.
-    public static let columns = ["id", "kind", "parent", "contact", "started_at", "ended_at", "owner", "agents"]
+    package static let columns = ["id", "kind", "parent", "contact", "started_at", "ended_at", "owner", "agents"]
 
     /// The rows as a JSON array of objects (one line per row, like every read), `agents` an array of strings.
-    public static func json(_ rows: [InteractionListRow]) -> String {
+    package static func json(_ rows: [InteractionListRow]) -> String {
         guard !rows.isEmpty else { return "[]\n" }
         let objects = rows.map { row -> String in
             let cells: [Cell] = [.text(row.id), .text(row.kind.rawValue), .text(row.parent), .text(row.contact),
@@ -46,7 +48,7 @@ public struct InteractionListRow: Sendable, Equatable {
     }
 
     /// The rows as a table (CSV and terminal), `agents` joined by spaces.
-    public static func tabular(_ rows: [InteractionListRow]) -> Tabular {
+    package static func tabular(_ rows: [InteractionListRow]) -> Tabular {
         Tabular(columns: columns, rows: rows.map { row in
             [.text(row.id), .text(row.kind.rawValue), .text(row.parent), .text(row.contact), .time(row.startedAt),
              .time(row.endedAt), .text(row.owner), .text(row.agents.joined(separator: " "))]
@@ -55,14 +57,14 @@ public struct InteractionListRow: Sendable, Equatable {
 }
 
 /// What `interactions(from:to:agent:limit:after:)` returns: a page and whether more follow.
-public struct InteractionListPage: Sendable, Equatable {
+package struct InteractionListPage: Sendable, Equatable {
     /// The rows, by start time then id.
-    public var rows: [InteractionListRow]
+    package var rows: [InteractionListRow]
     /// True when rows after the last one exist.
-    public var hasMore: Bool
+    package var hasMore: Bool
 
     /// Creates a page.
-    public init(rows: [InteractionListRow], hasMore: Bool) {
+    package init(rows: [InteractionListRow], hasMore: Bool) {
         self.rows = rows
         self.hasMore = hasMore
     }
@@ -73,7 +75,7 @@ extension Store {
     /// then id, optionally only those `agent` was ever connected to, continuing after the
     /// interaction `after`, at most `limit`.
     /// - Throws: `StoreError.unknownInteraction` when `after` names no stored interaction; `SQLiteError`.
-    public func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
+    package func interactions(from: Int64? = nil, to: Int64? = nil, agent: String? = nil, limit: Int = 1000, after: String? = nil) throws -> InteractionListPage {
         try read { db in
             var start: Int64?
             if let after {

@@ -1,3 +1,4 @@
+import InteractionModel
 /// One connection of a party to an interaction, as stored.
 public struct PartyConnection: Sendable, Equatable {
     /// The interaction.

@@ -1,7 +1,8 @@
+import InteractionModel
 /// A request as stored, with how it was answered.
 public struct RequestRecord: Sendable, Equatable {
     /// Its state as the rules see it.
-    public var request: RequestState
+    package var request: RequestState
     /// Its outcome (`pending` while unanswered).
     public var outcome: RequestOutcome
     /// When it was accepted or released.

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Loads from the database exactly the part of the world one event is checked against.
 ///
 /// For an interaction it loads its "cluster": the interaction, its parent chat, the chat's

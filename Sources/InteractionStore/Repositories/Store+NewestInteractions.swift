@@ -1,3 +1,4 @@
+import InteractionModel
 extension Store {
     /// Interactions newest first (start time, then id, both descending), for the console's list:
     /// optionally only those whose id, contact or one of whose agents contains `search`
@@ -8,7 +9,7 @@ extension Store {
     /// let page = try store.interactionsNewestFirst(matching: "agent.kim", before: nil, limit: 100)
     /// ```
     /// - Throws: `StoreError.unknownInteraction` when `before` names no stored interaction; `SQLiteError`.
-    public func interactionsNewestFirst(matching search: String?, before: String?, limit: Int) throws -> InteractionListPage {
+    package func interactionsNewestFirst(matching search: String?, before: String?, limit: Int) throws -> InteractionListPage {
         try read { db in
             var start: Int64?
             if let before {

@@ -1,3 +1,5 @@
+import StoreSQLite
+import InteractionModel
 /// Who reads a transcript.
 public enum Audience: String, Sendable, CaseIterable {
     /// The contact: agents-only notes are dropped; not possible for consultations.
@@ -62,10 +64,10 @@ enum TimelineRow {
 
 extension TimelineEntry {
     /// The transcript's columns (SPEC section 3).
-    public static let columns = ["seq", "time", "kind", "party", "text", "visibility", "reason", "by"]
+    package static let columns = ["seq", "time", "kind", "party", "text", "visibility", "reason", "by"]
 
     /// The entry's cells in `columns` order.
-    public var cells: [Cell] {
+    package var cells: [Cell] {
         [.integer(seq), .time(time), .text(kind.rawValue), .text(party), .text(text), .text(visibility.rawValue), .text(reason), .text(by)]
     }
 }

@@ -1,14 +1,15 @@
+import InteractionModel
 /// One page of an interaction's transcript: the entries after a cursor, and whether more follow.
-public struct TranscriptPage: Sendable, Equatable {
+package struct TranscriptPage: Sendable, Equatable {
     /// The entries with `seq` above the cursor, in order, at most the limit.
-    public var entries: [TimelineEntry]
+    package var entries: [TimelineEntry]
     /// True when entries after the last one of this page exist.
-    public var hasMore: Bool
+    package var hasMore: Bool
     /// True when the interaction has ended (no entry will be added after the last one).
-    public var ended: Bool
+    package var ended: Bool
 
     /// Creates a page.
-    public init(entries: [TimelineEntry], hasMore: Bool, ended: Bool) {
+    package init(entries: [TimelineEntry], hasMore: Bool, ended: Bool) {
         self.entries = entries
         self.hasMore = hasMore
         self.ended = ended
@@ -20,7 +21,7 @@ extension Store {
     /// `audience` sees them (SPEC section 6: a page of `transcript(of:as:)`).
     /// - Throws: `StoreError.unknownInteraction` (or `.purgedInteraction`); `StoreError.invalidRequest`
     ///   for the contact's view of a consultation; `SQLiteError`.
-    public func transcriptPage(of interaction: String, as audience: Audience = .agent, after: Int64 = 0, limit: Int = 1000) throws -> TranscriptPage {
+    package func transcriptPage(of interaction: String, as audience: Audience = .agent, after: Int64 = 0, limit: Int = 1000) throws -> TranscriptPage {
         try explainingPurges {
             try read { db in
                 guard let (kind, status) = try db.queryOne("SELECT kind, status FROM interactions WHERE id = ?", [interaction], { ($0.string(0), $0.string(1)) }) else {

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Used only for bookkeeping (when a migration or export ran), never for event times,
 /// which always come from the events themselves.
-public enum Clock {
+package enum Clock {
     /// Now, in milliseconds since the epoch.
-    public static func nowMilliseconds() -> Int64 {
+    package static func nowMilliseconds() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 }

@@ -1,13 +1,13 @@
 /// What one commit wrote: posted after the commit so that live readers (the service's event
 /// streams) read the new entries at once instead of polling the database.
-public struct CommitNotification: Sendable, Equatable {
+package struct CommitNotification: Sendable, Equatable {
     /// The interactions that got new timeline entries (or ended) in the commit.
-    public var interactions: Set<String>
+    package var interactions: Set<String>
     /// The highest event sequence number stored after the commit (0 for an empty store).
-    public var highestSeq: Int64
+    package var highestSeq: Int64
 
     /// Creates a notification.
-    public init(interactions: Set<String>, highestSeq: Int64) {
+    package init(interactions: Set<String>, highestSeq: Int64) {
         self.interactions = interactions
         self.highestSeq = highestSeq
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import StoreSQLite
 
 /// The InteractionStore: one SQLite database with one writer connection and reader connections.
 ///
@@ -20,11 +21,16 @@ public final class Store: @unchecked Sendable {
         public var migrate: Bool
         /// Milliseconds a connection waits for a lock before failing with busy.
         public var busyTimeout: Int32
-        /// The migrations to apply (default: those embedded in the library).
-        public var migrator: Migrator
+        /// The migrations to apply (those embedded in the library; tests give others).
+        package var migrator: Migrator
 
         /// Options with the defaults: migrate on open, 5 s busy timeout.
-        public init(migrate: Bool = true, busyTimeout: Int32 = 5_000, migrator: Migrator = Migrator()) {
+        public init(migrate: Bool = true, busyTimeout: Int32 = 5_000) {
+            self.init(migrate: migrate, busyTimeout: busyTimeout, migrator: Migrator())
+        }
+
+        /// Options with other migrations than the embedded ones.
+        package init(migrate: Bool, busyTimeout: Int32, migrator: Migrator) {
             self.migrate = migrate
             self.busyTimeout = busyTimeout
             self.migrator = migrator
@@ -32,14 +38,14 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The database file's path.
-    public let path: String
+    package let path: String
     /// The options the store was opened with.
-    public let options: Options
+    package let options: Options
     let logger: Logger
 
     /// The library's logger when the caller gives none: warnings and worse only, so a CLI
     /// stays quiet on success.
-    public static var defaultLogger: Logger {
+    package static var defaultLogger: Logger {
         var logger = Logger(label: "InteractionStore")
         logger.logLevel = .warning
         return logger
@@ -55,10 +61,10 @@ public final class Store: @unchecked Sendable {
 
     /// Opens (creating when missing) the database at `path` and, unless told not to, migrates it.
     /// - Throws: `SQLiteError` (cannot open, busy), `MigrationError` (history problems, failed script).
-    public init(path: String, options: Options = Options(), logger: Logger = Store.defaultLogger) throws {
+    public init(path: String, options: Options = Options(), logger: Logger? = nil) throws {
         self.path = path
         self.options = options
-        self.logger = logger
+        self.logger = logger ?? Store.defaultLogger
         self.writer = try Connection(path: path, mode: .readWrite, busyTimeout: options.busyTimeout)
         // Only a database that needs migrating takes the write lock: a read command must not
         // wait behind a long import just to find the schema up to date.
@@ -68,7 +74,7 @@ public final class Store: @unchecked Sendable {
             // not wait behind a long import just to find the schema up to date.
             if try !status.pending.isEmpty || !Self.hasHistory(writer) {
                 for migration in try options.migrator.migrate(writer) {
-                    logger.info("applied migration \(migration.fileName)")
+                    self.logger.info("applied migration \(migration.fileName)")
                 }
             } else if !status.problems.isEmpty {
                 throw MigrationError.invalidHistory(status.problems)
@@ -89,7 +95,7 @@ public final class Store: @unchecked Sendable {
     /// Runs `body` with the writer connection, without opening a transaction
     /// (for migrations and maintenance that manage their own).
     /// - Throws: what `body` throws.
-    public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
+    package func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
         writerLock.lock()
         defer { writerLock.unlock() }
         retainedApplier = nil  // this write may change what its cache holds
@@ -111,13 +117,13 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`) on the writer connection.
     /// - Throws: what `body` throws; the transaction is rolled back.
-    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    package func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try withWriter { db in try db.transaction { try body(db) } }
     }
 
     /// Runs `body` on a reader connection inside one read transaction (one snapshot).
     /// - Throws: what `body` throws.
-    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    package func read<T>(_ body: (Connection) throws -> T) throws -> T {
         let connection = try checkoutReader()
         defer { checkin(connection) }
         return try connection.readTransaction { try body(connection) }

@@ -1,5 +1,6 @@
+import InteractionModel
 /// A failure of a store operation that is the caller's to fix.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
+public enum StoreError: CategorizedError, Sendable, CustomStringConvertible {
     /// A read named an interaction the store does not hold.
     case unknownInteraction(String)
     /// A read named an interaction that retention purged.
@@ -29,13 +30,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The sysexits status for this failure.
-    public var exitStatus: ExitStatus {
+    /// The kind of failure.
+    public var category: ErrorCategory {
         switch self {
-        case .unknownInteraction, .purgedInteraction, .invalidRequest, .checkFailed: return .dataError
-        case .missingInput: return .noInput
-        case .cannotCreateOutput: return .cannotCreate
-        case .io: return .ioError
+        case .unknownInteraction, .purgedInteraction, .invalidRequest, .checkFailed: return .data
+        case .missingInput: return .missing
+        case .cannotCreateOutput: return .output
+        case .io: return .io
         }
     }
 }

@@ -1,4 +1,6 @@
 import InteractionStore
+import InteractionModel
+import EventLog
 
 /// Amazon Connect's stored chat transcript JSON → events (SPEC §8). Pure: bytes in, events out.
 ///
@@ -12,15 +14,15 @@ import InteractionStore
 /// - MESSAGE (text/plain, text/markdown) → `message`, `MessageVisibility` AGENT → `agents`.
 /// - SYSTEM participants and their items, typing, receipts, attachments, connection
 ///   acknowledgements and other event kinds are skipped and counted.
-public enum ConnectConverter {
+package enum ConnectConverter {
     /// Event ids, interaction and party ids start with this.
-    public static let prefix = "connect:"
+    package static let prefix = "connect:"
 
     private static let eventPrefix = "application/vnd.amazonaws.connect.event."
 
     /// Converts one transcript document.
     /// - Throws: `ConversionError` naming the byte offset (malformed JSON) or the element.
-    public static func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
+    package static func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)

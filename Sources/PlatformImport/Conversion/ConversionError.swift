@@ -1,21 +1,21 @@
 /// Why a transcript could not be converted: not well-formed, or not of the platform's shape.
-public struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public var reason: String
+    package var reason: String
     /// 0-based byte offset where it was noticed, when known.
-    public var offset: Int?
+    package var offset: Int?
     /// The element or JSON path it concerns (`partyLeft eventId="376"`, `Transcript[4]`), when known.
-    public var element: String?
+    package var element: String?
 
     /// Creates an error.
-    public init(reason: String, offset: Int? = nil, element: String? = nil) {
+    package init(reason: String, offset: Int? = nil, element: String? = nil) {
         self.reason = reason
         self.offset = offset
         self.element = element
     }
 
     /// `byte offset N: reason`, `ELEMENT: reason`, or both.
-    public var description: String {
+    package var description: String {
         var place: [String] = []
         if let element { place.append(element) }
         if let offset { place.append("byte offset \(offset)") }

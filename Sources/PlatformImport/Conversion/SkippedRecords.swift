@@ -1,14 +1,14 @@
 /// Source records that have no counterpart in the event log, counted by kind (SPEC §8), in
 /// the order the kinds were first met.
-public struct SkippedRecords: Sendable, Equatable, CustomStringConvertible {
+package struct SkippedRecords: Sendable, Equatable, CustomStringConvertible {
     /// Kind and count, in first-met order.
-    public private(set) var counts: [(kind: String, count: Int)] = []
+    package private(set) var counts: [(kind: String, count: Int)] = []
 
     /// No records skipped.
-    public init() {}
+    package init() {}
 
     /// Counts one more record of `kind`.
-    public mutating func add(_ kind: String, _ count: Int = 1) {
+    package mutating func add(_ kind: String, _ count: Int = 1) {
         guard count > 0 else { return }
         if let index = counts.firstIndex(where: { $0.kind == kind }) {
             counts[index].count += count
@@ -18,25 +18,25 @@ public struct SkippedRecords: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Adds every count of `other`.
-    public mutating func add(_ other: SkippedRecords) {
+    package mutating func add(_ other: SkippedRecords) {
         for (kind, count) in other.counts { add(kind, count) }
     }
 
     /// How many records of `kind` were skipped.
-    public subscript(kind: String) -> Int {
+    package subscript(kind: String) -> Int {
         counts.first { $0.kind == kind }?.count ?? 0
     }
 
     /// All skipped records.
-    public var total: Int { counts.reduce(0) { $0 + $1.count } }
+    package var total: Int { counts.reduce(0) { $0 + $1.count } }
 
     /// `2 notice, 3 user data`, or `none`.
-    public var description: String {
+    package var description: String {
         counts.isEmpty ? "none" : counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
     }
 
     /// Equal counts for the same kinds (order ignored).
-    public static func == (lhs: SkippedRecords, rhs: SkippedRecords) -> Bool {
+    package static func == (lhs: SkippedRecords, rhs: SkippedRecords) -> Bool {
         lhs.counts.count == rhs.counts.count && lhs.counts.allSatisfy { rhs[$0.kind] == $0.count }
     }
 }

@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// Turns a transcript's records into events of the log, as SPEC §8 says: pure, shared by both
 /// platforms. Other platforms record only joins and leaves, so it infers what §2 needs:

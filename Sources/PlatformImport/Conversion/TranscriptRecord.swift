@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// One source record of a transcript, in the common terms both platforms map to; the
 /// assembler turns records into events (inferring conferences and transfers).

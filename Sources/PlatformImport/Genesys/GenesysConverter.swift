@@ -1,4 +1,5 @@
 import InteractionStore
+import InteractionModel
 
 /// Genesys Engage's structured chat transcript XML (UCS `chatTranscript`) → events (SPEC §8).
 /// Pure: bytes in, events out.
@@ -13,13 +14,13 @@ import InteractionStore
 ///   forcedly") → `chat.ended`; 4 with `askerId` ≠ `userId` → removed by the asker (after a
 ///   code 2 it is part of the chat's end).
 /// - `notice`, `userData`, `eventAttributes`, the bot style and typing records are skipped and counted.
-public enum GenesysConverter {
+package enum GenesysConverter {
     /// Event ids, interaction and party ids start with this.
-    public static let prefix = "genesys:"
+    package static let prefix = "genesys:"
 
     /// Converts one transcript document.
     /// - Throws: `ConversionError` naming the byte offset or element.
-    public static func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
+    package static func convert(_ bytes: [UInt8]) throws(ConversionError) -> ConvertedTranscript {
         var tokenizer = XMLTokenizer(bytes)
         do {
             var reader = try GenesysReader(tokenizer: &tokenizer)

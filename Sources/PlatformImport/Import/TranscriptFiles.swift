@@ -2,22 +2,22 @@ import Foundation
 
 /// The transcript files named on a command line: files as given, directories read
 /// recursively (SPEC §8), their files in name order.
-public enum TranscriptFiles {
+package enum TranscriptFiles {
     /// A path that could not be read as a file or directory.
-    public struct Missing: Error, Sendable, Equatable {
+    package struct Missing: Error, Sendable, Equatable {
         /// The path as given.
-        public var path: String
+        package var path: String
         /// The system's reason (`No such file or directory`).
-        public var reason: String
+        package var reason: String
         /// Whether the path does not exist (exit 66) rather than being unreadable (exit 74).
-        public var doesNotExist: Bool
+        package var doesNotExist: Bool
     }
 
     /// Expands `paths`: a file stays as it is (whatever its name); a directory gives every file
     /// below it whose name ends in `fileExtension` (case-insensitive) and does not start with a
     /// dot, sorted by path (byte order), subdirectories included.
     /// - Throws: `Missing` for the first path that does not exist or cannot be listed.
-    public static func expand(_ paths: [String], fileExtension: String) throws(Missing) -> [String] {
+    package static func expand(_ paths: [String], fileExtension: String) throws(Missing) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -52,7 +52,7 @@ public enum TranscriptFiles {
 
     /// A file's bytes.
     /// - Throws: `Missing` when it cannot be read.
-    public static func read(_ path: String) throws(Missing) -> [UInt8] {
+    package static func read(_ path: String) throws(Missing) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno

@@ -1,21 +1,22 @@
 import Foundation
 import InteractionStore
+import EventLog
 
 /// One problem of a platform import: a transcript that could not be converted, or one of its
 /// events that the store rejected.
-public struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
+package struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
     /// The transcript file.
-    public var file: String
+    package var file: String
     /// The source record the event came from (`message eventId="92" at byte offset 3012`);
     /// nil for a conversion failure.
-    public var origin: String?
+    package var origin: String?
     /// The converted event's id, when the store rejected one.
-    public var eventId: String?
+    package var eventId: String?
     /// Why (a conversion error names its byte offset or element itself).
-    public var reason: String
+    package var reason: String
 
     /// Creates a problem.
-    public init(file: String, origin: String? = nil, eventId: String? = nil, reason: String) {
+    package init(file: String, origin: String? = nil, eventId: String? = nil, reason: String) {
         self.file = file
         self.origin = origin
         self.eventId = eventId
@@ -23,7 +24,7 @@ public struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `FILE: ORIGIN: event ID: reason`, or `FILE: reason`.
-    public var description: String {
+    package var description: String {
         var text = file + ": "
         if let origin { text += origin + ": " }
         if let eventId { text += "event \(eventId): " }
@@ -32,29 +33,29 @@ public struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What a platform import (or dry run) did.
-public struct TranscriptImportSummary: Sendable, Equatable {
+package struct TranscriptImportSummary: Sendable, Equatable {
     /// Transcript files converted.
-    public var transcripts = 0
+    package var transcripts = 0
     /// Events converted from them.
-    public var events = 0
+    package var events = 0
     /// Events written (0 when an all-or-nothing import was rejected).
-    public var stored = 0
+    package var stored = 0
     /// Events skipped as repeats of stored ones.
-    public var duplicates = 0
+    package var duplicates = 0
     /// Problems: transcripts that did not convert and events the store rejected.
-    public var problems = 0
+    package var problems = 0
     /// Source records with no counterpart, by kind.
-    public var skipped = SkippedRecords()
+    package var skipped = SkippedRecords()
     /// Whether the import committed (a dry run: whether every transcript converted).
-    public var committed = false
+    package var committed = false
     /// Wall time in seconds.
-    public var elapsedSeconds = 0.0
+    package var elapsedSeconds = 0.0
 
     /// Nothing done yet.
-    public init() {}
+    package init() {}
 
     /// Events per second over the whole run.
-    public var eventsPerSecond: Double {
+    package var eventsPerSecond: Double {
         elapsedSeconds > 0 ? Double(events) / elapsedSeconds : 0
     }
 }
@@ -62,12 +63,12 @@ public struct TranscriptImportSummary: Sendable, Equatable {
 /// Converts transcript files and imports their events through the store's rules (SPEC §8):
 /// each event goes through `EventEncoder` and the store's NDJSON decoder, so importing a
 /// transcript and importing its `--dry-run --emit` output are the same import.
-public struct TranscriptImporter {
+package struct TranscriptImporter {
     /// The platform the files come from.
-    public var format: PlatformFormat
+    package var format: PlatformFormat
 
     /// An importer of `format` files.
-    public init(format: PlatformFormat) {
+    package init(format: PlatformFormat) {
         self.format = format
     }
 
@@ -77,7 +78,7 @@ public struct TranscriptImporter {
     ///   - onProblem: each problem, with the converted event's NDJSON line when the store rejected one.
     ///   - onCommit: after each batch commit: events stored so far and the file being read.
     /// - Throws: `TranscriptFiles.Missing` (a file became unreadable), what the callbacks throw, `SQLiteError`.
-    public func importFiles(_ files: [String], into store: Store, options: ImportOptions,
+    package func importFiles(_ files: [String], into store: Store, options: ImportOptions,
                             onProblem: (TranscriptProblem, [UInt8]?) throws -> Void,
                             onCommit: @escaping (Int, String) -> Void = { _, _ in }) throws -> TranscriptImportSummary {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -120,7 +121,7 @@ public struct TranscriptImporter {
 
     /// Converts `files` without importing (`--dry-run`): each event's NDJSON line goes to `emit`.
     /// - Throws: `TranscriptFiles.Missing`, what the callbacks throw.
-    public func convertFiles(_ files: [String], onProblem: (TranscriptProblem) throws -> Void,
+    package func convertFiles(_ files: [String], onProblem: (TranscriptProblem) throws -> Void,
                              emit: ([UInt8]) throws -> Void) throws -> TranscriptImportSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = TranscriptImportSummary()

@@ -2,6 +2,8 @@ import Foundation
 import InteractionDemo
 import InteractionStore
 import StoreTestSupport
+@testable import InteractionModel
+@testable import EventLog
 
 /// The stores the console tests render: a demo store (`storectl demo`'s generator) and a small
 /// story written as typed events, with every workflow the transcript page draws and a chat whose

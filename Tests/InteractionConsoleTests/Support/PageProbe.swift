@@ -1,5 +1,7 @@
 import Foundation
 import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// Reads what tests check out of a rendered page: the figures (`data-figure` / `data-value`
 /// and the text people read) and markup that must not be there.

@@ -1,5 +1,7 @@
 import Foundation
 @testable import InteractionStore
+@testable import InteractionModel
+@testable import EventLog
 
 /// Builds event lines for tests: `at` as seconds after 2026-03-02T09:00:00Z.
 enum Log {

@@ -1,5 +1,6 @@
 import Foundation
 import InteractionStore
+@testable import InteractionModel
 
 /// An encoder of the Genesys Engage transcript format, for tests: turns the demo's chats (its
 /// event log) into `chatTranscript` documents as Genesys UCS would store them, with only what
