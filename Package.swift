@@ -153,7 +153,14 @@ let package = Package(
         ),
         .testTarget(
             name: "InteractionDemoTests",
-            dependencies: ["InteractionDemo", "InteractionStore", "InteractionModel", "EventLog", "StoreTestSupport"],
+            dependencies: [
+                "InteractionDemo",
+                "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "StoreTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/InteractionDemoTests",
             swiftSettings: strictSwift
         ),

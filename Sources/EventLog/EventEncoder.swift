@@ -4,7 +4,8 @@ import InteractionModel
 ///
 /// Keys come in a fixed order (`id`, `type`, `at`, then the type's fields as SPEC lists them)
 /// and every defaulted field is written out (`visibility`, `channel`, `mode`), so a reader
-/// never has to know the defaults. Strings go through `JSONWriter`'s one escaper (control
+/// never has to know the defaults (`DefaultedFields.omitted` leaves two of them out, for the
+/// demo log's bytes). Strings go through `JSONWriter`'s one escaper (control
 /// characters and NUL escaped, everything else kept as UTF-8); `at` is written with
 /// millisecond precision, which is what the store keeps.
 ///
@@ -19,8 +20,20 @@ public enum EventEncoder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// What a line does with a field that holds its SPEC default.
+    package enum DefaultedFields: Sendable {
+        /// Every defaulted field is written out: a reader never has to know the defaults.
+        case written
+        /// `channel` is left out when it is "chat" and `visibility` when it is "all", as
+        /// `storectl demo --emit` has always written its log (its bytes stay the same from
+        /// release to release). `mode` is still written: it tells a conference request
+        /// made from a consultation from an instant one at a glance.
+        case omitted
+    }
+
     /// Appends the event's JSON object (without a line end) to `bytes`.
-    package static func append(_ event: Event, to bytes: inout [UInt8]) {
+    package static func append(_ event: Event, to bytes: inout [UInt8], defaults: DefaultedFields = .written) {
+        let writeDefaults = defaults == .written
         var out = ObjectWriter(taking: &bytes)
         out.string("id", event.id)
         out.string("type", event.type)
@@ -30,7 +43,8 @@ public enum EventEncoder {
         out.bytes.append(0x22)
         switch event.body {
         case let .agentState(agent, state, channel, reason):
-            out.string("agent", agent); out.string("state", state.rawValue); out.string("channel", channel)
+            out.string("agent", agent); out.string("state", state.rawValue)
+            if writeDefaults || channel != "chat" { out.string("channel", channel) }
             if let reason { out.string("reason", reason) }
         case let .chatStarted(interaction, contact, name):
             out.string("interaction", interaction)
@@ -49,7 +63,7 @@ public enum EventEncoder {
             out.string("role", "owner")
         case let .message(interaction, party, text, visibility):
             out.string("interaction", interaction); out.string("party", party); out.string("text", text)
-            out.string("visibility", visibility.rawValue)
+            if writeDefaults || visibility != .all { out.string("visibility", visibility.rawValue) }
         case let .conferenceRequested(interaction, request, from, target, mode, consultation):
             out.string("interaction", interaction); out.string("request", request); out.string("from", from)
             out.target(target)

@@ -58,8 +58,9 @@ extension StoreCtl {
             }
         }
 
-        /// Writes the log through the store's one event encoder, one line per event, in 1 MiB
-        /// writes; returns the number of events.
+        /// Writes the log through the one event encoder, one line per event, in 1 MiB writes;
+        /// the defaulted `channel` and `visibility` are left out, so the bytes are those the
+        /// demo has always written. Returns the number of events.
         private func write(_ generator: DemoGenerator, to path: String?) throws -> Int {
             let file = try path.map { try OutputFile(path: $0) }
             var buffer: [UInt8] = []
@@ -70,7 +71,7 @@ extension StoreCtl {
                 buffer.removeAll(keepingCapacity: true)
             }
             for event in generator {
-                EventEncoder.append(event, to: &buffer)
+                EventEncoder.append(event, to: &buffer, defaults: .omitted)
                 buffer.append(0x0A)
                 count += 1
                 if buffer.count >= 1 << 20 { try flush() }

@@ -53,6 +53,34 @@ import Testing
                 == #"{"id":"s","type":"chat.started","at":"1970-01-01T00:00:00.000Z","interaction":"c","contact":{"id":"k"}}"#)
     }
 
+    private func omitting(_ event: Event) -> String {
+        var bytes: [UInt8] = []
+        EventEncoder.append(event, to: &bytes, defaults: .omitted)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: everyType)
+    func everyEventDecodesBackToItselfWithTheDefaultsLeftOut(_ event: Event) throws {
+        let line = omitting(event)
+        #expect(try EventDecoder.decode(line) == event)
+        #expect(!line.contains(#""channel":"chat""#) && !line.contains(#""visibility":"all""#))
+    }
+
+    @Test func leavingDefaultsOutDropsOnlyADefaultChannelAndVisibility() {
+        #expect(omitting(Event(id: "a", at: 0, body: .agentState(agent: "a1", state: .notReady, channel: "chat", reason: "lunch")))
+                == #"{"id":"a","type":"agent.state","at":"1970-01-01T00:00:00.000Z","agent":"a1","state":"not_ready","reason":"lunch"}"#)
+        #expect(omitting(Event(id: "b", at: 0, body: .agentState(agent: "a1", state: .ready, channel: "email", reason: nil)))
+                == #"{"id":"b","type":"agent.state","at":"1970-01-01T00:00:00.000Z","agent":"a1","state":"ready","channel":"email"}"#)
+        #expect(omitting(Event(id: "m", at: 0, body: .message(interaction: "c", party: "k", text: "t", visibility: .all)))
+                == #"{"id":"m","type":"message","at":"1970-01-01T00:00:00.000Z","interaction":"c","party":"k","text":"t"}"#)
+        #expect(omitting(Event(id: "n", at: 0, body: .message(interaction: "c", party: "k", text: "t", visibility: .agents)))
+                == #"{"id":"n","type":"message","at":"1970-01-01T00:00:00.000Z","interaction":"c","party":"k","text":"t","visibility":"agents"}"#)
+        // `mode` stays, even at its default.
+        let request = Event(id: "r", at: 0, body: .conferenceRequested(interaction: "c", request: "r1", from: "a1", target: Target(kind: .queue, id: "q"), mode: .instant, consultation: nil))
+        #expect(omitting(request) == EventEncoder.line(request))
+        #expect(omitting(request).hasSuffix(#","mode":"instant"}"#))
+    }
+
     @Test func theDemoLogSurvivesTheRoundTrip() throws {
         var count = 0
         for event in DemoGenerator(interactions: 40, seed: 5) {
