@@ -1,6 +1,5 @@
 import CBaseline
 import Foundation
-import InteractionDemo
 import InteractionStore
 
 /// One line of the figures table: the store's samples beside the baseline's.
@@ -87,33 +86,17 @@ final class Bench {
 
     // MARK: - Data
 
-    /// Writes the demo log of `chats` chats (stops after `limit` events) with the store's generator.
-    func generateLog(chats: Int, seed: UInt64, name: String, limit: Int = .max) throws -> LogFile {
+    /// Writes the demo log of `chats` chats with `storectl demo --emit`.
+    func generateLog(chats: Int, seed: UInt64, name: String) throws -> LogFile {
         let target = path(name)
-        guard let file = fopen(target, "wb") else { throw BenchError("cannot create \(target)") }
-        defer { fclose(file) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        var count = 0
-        let (_, seconds) = try timed {
-            for event in DemoGenerator(interactions: chats, seed: seed).prefix(limit) {
-                EventEncoder.append(event, to: &buffer)
-                buffer.append(0x0A)
-                count += 1
-                if buffer.count >= 1 << 20 {
-                    fwrite(buffer, 1, buffer.count, file)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            fwrite(buffer, 1, buffer.count, file)
-        }
+        let (count, seconds) = try timed { try emitDemoLog(chats: chats, seed: seed, to: target) }
         note("generated \(name): \(count.grouped) events (\(chats.grouped) chats, seed \(seed)) in \(String(format: "%.1f", seconds)) s")
         return LogFile(path: target, chats: chats, events: count)
     }
 
     /// The first `limit` events of a demo log, decoded (for `store.apply`).
     func generateEvents(chats: Int, seed: UInt64, limit: Int) throws -> [Event] {
-        Array(DemoGenerator(interactions: chats, seed: seed).prefix(limit))
+        try demoLines(chats: chats, seed: seed).prefix(limit).map { try EventDecoder.decode($0) }
     }
 
     // MARK: - Store and baseline primitives
