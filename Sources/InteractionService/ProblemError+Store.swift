@@ -14,8 +14,9 @@ extension ProblemError {
             return ProblemError(.notFound, kind: "unknown-interaction", detail: "unknown interaction \(id)")
         case StoreError.purgedInteraction(let id, let record):
             return ProblemError(.notFound, kind: "unknown-interaction", detail: StoreError.purgedInteraction(id, record).description)
-        case StoreError.invalidRequest(let text):
-            return ProblemError(.unprocessableContent, kind: "not-possible", detail: text)
+        case StoreError.consultationHasNoContactView(let interaction):
+            return ProblemError(.unprocessableContent, kind: "not-possible",
+                                detail: "interaction \(interaction) is a consultation, which the contact never sees: as=contact is not possible; use as=agent")
         case WriterRefusal.queueFull:
             return ProblemError(.serviceUnavailable, kind: "queue-full", detail: "the write queue is full; nothing of this request was written; retry after 1 s",
                                 headers: [.retryAfter: "1"])

@@ -1,4 +1,5 @@
 import Foundation
+import InteractionModel
 
 /// The console's sessions: a random id in the cookie maps to the scope of the token that
 /// logged in, so the token itself is never stored in the browser or sent again.
@@ -23,7 +24,7 @@ final class SessionStore: @unchecked Sendable {
     /// Opens a session for a token's scope and returns its id (256 random bits, hex).
     func open(scope: AccessScope, name: String) -> String {
         var generator = SystemRandomNumberGenerator()
-        let id = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let id = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexString
         lock.lock()
         defer { lock.unlock() }
         let now = Date()

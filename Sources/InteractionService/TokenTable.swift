@@ -78,7 +78,7 @@ package struct TokenTable: Sendable, Equatable {
             func bad(_ reason: String) -> TokenFileError { TokenFileError(path: path, problem: .malformed(line: index + 1, reason: reason)) }
             guard fields.count == 3 else { throw bad("expected 3 fields, found \(fields.count)") }
             guard let scope = AccessScope(rawValue: String(fields[0])) else { throw bad("unknown scope \(JSONWriter.quote(String(fields[0]))) (read or write)") }
-            guard let digest = Self.hexBytes(fields[2]), digest.count == 32 else {
+            guard let digest = Hex.decode(fields[2]), digest.count == 32 else {
                 throw bad("the third field is not 64 hex digits (a SHA-256)")
             }
             entries.append(Entry(scope: scope, name: String(fields[1]), digest: digest))
@@ -117,19 +117,6 @@ package struct TokenTable: Sendable, Equatable {
 
     /// The hex SHA-256 of `token`, as a tokens file line needs it.
     package static func digestHex(of token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static func hexBytes(_ text: Substring) -> [UInt8]? {
-        guard text.utf8.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
+        SHA256.hash(data: Array(token.utf8)).hexString
     }
 }

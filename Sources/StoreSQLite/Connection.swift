@@ -102,11 +102,8 @@ package final class Connection {
 
     private static func createPrivateFileIfMissing(_ path: String) {
         guard path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) else { return }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            fchmod(fd, 0o600)  // umask-independent
-            close(fd)
-        }
+        let fd = PrivateFile.open(path, .refuse)
+        if fd >= 0 { close(fd) }
     }
 
     /// Builds an error from a result code and the connection's current message.

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A prepared statement (https://sqlite.org/c3ref/stmt.html).
 ///
@@ -224,6 +225,36 @@ package final class Statement {
             let count = Int(sqlite3_column_bytes(handle, index))
             return try body(UnsafeBufferPointer(start: count > 0 ? pointer : nil, count: count))
         }
+    }
+
+    /// The bytes of column `index` (its UTF-8 text, or a blob's bytes), nil for NULL: valid until
+    /// the next `step`, `reset` or other read of that column. Not generic, so a hot loop in another
+    /// module calls it directly (a generic closure call across modules is not specialized).
+    package func bytes(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        let pointer: UnsafePointer<UInt8>?
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return nil
+        case SQLITE_BLOB: pointer = sqlite3_column_blob(handle, index)?.assumingMemoryBound(to: UInt8.self)
+        default: pointer = sqlite3_column_text(handle, index)
+        }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return UnsafeBufferPointer(start: count > 0 ? pointer : nil, count: count)
+    }
+
+    /// The UTF-8 bytes of column `index` read as text, nil for NULL: `bytes(_:)` for a column known
+    /// to hold text, in two calls into SQLite instead of three (the export's chain check reads
+    /// seven of them per entry). Valid until the next `step`, `reset` or other read of that column.
+    package func textBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        // NULL is the only value whose text is a null pointer (barring out-of-memory, read as NULL too).
+        guard let pointer = sqlite3_column_text(handle, index) else { return nil }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
+    /// True when column `index` (a blob or text) holds exactly `bytes` (false for NULL).
+    package func bytesEqual(_ index: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let stored = self.bytes(index), stored.count == bytes.count else { return false }
+        guard let base = stored.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { other in other.baseAddress.map { memcmp(base, $0, stored.count) == 0 } ?? false }
     }
 
     /// Column `index` as an `SQLValue` of its storage class.

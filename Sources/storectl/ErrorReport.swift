@@ -17,6 +17,9 @@ struct ErrorReport {
         case let error as SQLiteError:
             message = error.userMessage
             status = ExitStatus(error.category)
+        case let error as StoreError:
+            message = error.commandLineMessage
+            status = ExitStatus(error.category)
         case let error as any CategorizedError:
             message = "\(error)"
             status = ExitStatus(error.category)

@@ -1,5 +1,6 @@
 import Foundation
 import InteractionStore
+import StoreSQLite
 
 /// A file the CLI writes, created with mode 0600 (it may hold personal data).
 final class OutputFile {
@@ -8,11 +9,10 @@ final class OutputFile {
 
     init(path: String) throws {
         self.path = path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = PrivateFile.open(path, .truncate)
         guard fd >= 0 else {
             throw CommandFailure(status: .cannotCreate, message: "cannot create \(path): \(String(cString: strerror(errno))); check the directory exists and is writable")
         }
-        fchmod(fd, 0o600)
         self.fd = fd
     }
 

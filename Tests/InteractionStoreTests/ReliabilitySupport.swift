@@ -237,7 +237,7 @@ struct DemoLog {
     init(chats: Int, seed: UInt64, in directory: TempDirectory, name: String = "demo.ndjson") throws {
         path = directory.path(name)
         let result = try StoreCtlRunner.run(["demo", "--emit", path, "--interactions", String(chats), "--seed", String(seed)])
-        guard result.status == 0 else { throw StoreError.io("demo --emit failed: \(result)") }
+        guard result.status == 0 else { throw DemoEmitFailed(result: "\(result)") }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         ids = try text.split(separator: "\n").map { line in Array(try EventDecoder.decode(String(line)).id.utf8) }
     }
@@ -262,4 +262,10 @@ func acknowledgedLines(_ stderr: String) -> [Int] {
         guard line.hasPrefix("committed: "), let range = line.range(of: " through line ") else { return nil }
         return Int(line[range.upperBound...])
     }
+}
+
+/// `storectl demo --emit` failed while a test made its log.
+struct DemoEmitFailed: Error, CustomStringConvertible {
+    var result: String
+    var description: String { "demo --emit failed: \(result)" }
 }

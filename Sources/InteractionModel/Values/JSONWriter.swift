@@ -19,15 +19,12 @@ package enum JSONWriter {
             case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
             case 0x00..<0x20:
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, Hex.digits[Int(byte >> 4)], Hex.digits[Int(byte & 0xF)]])
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
     }
-
-    /// Lowercase hex digits, for `\u00XX` escapes and hex output.
-    package static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A double as a JSON number (integral values without a fraction, never NaN or infinity).
     package static func number(_ value: Double) -> String {

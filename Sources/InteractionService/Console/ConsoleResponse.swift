@@ -50,7 +50,9 @@ enum ConsoleResponse {
         case .unknownInteraction, .purgedInteraction:
             return Self.error(status: .notFound, title: "Not found", detail: error.description, showsLogout: showsLogout)
         default:
-            return Self.error(status: .unprocessableContent, title: "Cannot show this", detail: error.description, showsLogout: showsLogout)
+            // The API's wording (it names the query parameter to change), the same on both.
+            return Self.error(status: .unprocessableContent, title: "Cannot show this", detail: ProblemError.from(error).detail,
+                              showsLogout: showsLogout)
         }
     }
 

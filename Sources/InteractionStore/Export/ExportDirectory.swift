@@ -16,7 +16,7 @@ final class ExportDirectory {
     private let created: Bool
 
     /// Prepares `path` for a run.
-    /// - Throws: `StoreError.cannotCreateOutput` (exit 73) when it cannot be created or opened,
+    /// - Throws: `StoreError.unusableOutput` when it cannot be created or opened,
     ///   is not a directory, is in use by another export, or already holds a `manifest.json`.
     init(_ path: String) throws {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -24,7 +24,7 @@ final class ExportDirectory {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw StoreError.cannotCreateOutput("\(absolute) exists and is not a directory; give --out a directory (a new one for each run)")
+                throw StoreError.unusableOutput(path: absolute, problem: .exportDirectoryIsAFile)
             }
             created = false
         } else {
@@ -33,21 +33,21 @@ final class ExportDirectory {
                 try FileManager.default.createDirectory(atPath: absolute, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError.cannotCreateOutput("cannot create the export directory \(absolute): \(Self.reason(error)); check that its parent exists and is writable")
+                throw StoreError.unusableOutput(path: absolute, problem: .exportDirectoryNotCreated(errno: Self.posixCode(of: error)))
             }
             chmod(absolute, 0o700)  // whatever the umask: exports hold personal data
         }
         let fd = open(absolute, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw StoreError.cannotCreateOutput("cannot open the export directory \(absolute): \(String(cString: strerror(errno)))")
+            throw StoreError.unusableOutput(path: absolute, problem: .exportDirectoryNotOpened(errno: errno))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw StoreError.cannotCreateOutput("another export is writing into \(absolute) right now; give each run a directory of its own")
+            throw StoreError.unusableOutput(path: absolute, problem: .exportDirectoryInUse)
         }
         self.fd = fd
         if FileManager.default.fileExists(atPath: (absolute as NSString).appendingPathComponent(Self.manifestName)) {
-            throw StoreError.cannotCreateOutput("\(absolute) already holds manifest.json from an earlier export run; export into a new directory (each run writes a directory of its own, e.g. --out exports/$(date +%F))")
+            throw StoreError.unusableOutput(path: absolute, problem: .exportDirectoryHoldsEarlierRun)
         }
     }
 
@@ -63,10 +63,11 @@ final class ExportDirectory {
     /// Makes the renames inside the directory durable.
     func sync() { fsync(fd) }
 
-    private static func reason(_ error: any Error) -> String {
+    /// The system's error number behind a `FileManager` failure (EIO when it names none).
+    private static func posixCode(of error: any Error) -> Int32 {
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+            return Int32(underlying.code)
         }
-        return (error as NSError).localizedDescription
+        return EIO
     }
 }

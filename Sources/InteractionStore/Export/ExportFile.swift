@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import StoreSQLite
 
 /// One file of an export run: written under a temporary name in the export directory
 /// (`.NAME.TOKEN.partial`, mode 0600), buffered, hashed (SHA-256) as it is written, synced, and
@@ -26,16 +27,15 @@ final class ExportFile {
     private static let flushThreshold = 1 << 16
 
     /// Creates the temporary file (it must not exist).
-    /// - Throws: `StoreError.cannotCreateOutput` when the file cannot be created.
+    /// - Throws: `StoreError.unusableOutput` when the file cannot be created.
     init(directory: String, name: String, token: String) throws {
         self.name = name
         self.finalPath = (directory as NSString).appendingPathComponent(name)
         self.temporaryPath = (directory as NSString).appendingPathComponent(".\(name).\(token).partial")
-        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = PrivateFile.open(temporaryPath, .refuse)
         guard fd >= 0 else {
-            throw StoreError.cannotCreateOutput("cannot create \(temporaryPath): \(String(cString: strerror(errno))); check that the directory is writable")
+            throw StoreError.unusableOutput(path: temporaryPath, problem: .exportFileNotCreated(errno: errno))
         }
-        fchmod(fd, 0o600)  // whatever the umask: exports hold personal data
         self.fd = fd
         buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
@@ -56,7 +56,7 @@ final class ExportFile {
     }
 
     /// Appends one row, written by `body` straight into the file's buffer.
-    /// - Throws: `StoreError.io` when a flush fails.
+    /// - Throws: `StoreError.fileFailed` when a flush fails.
     @inline(__always)
     func appendRow(_ body: (inout [UInt8]) -> Void) throws {
         body(&buffer)
@@ -74,7 +74,7 @@ final class ExportFile {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io("cannot write \(temporaryPath): \(String(cString: strerror(errno))); nothing of this export was recorded")
+                throw StoreError.fileFailed(.write, path: temporaryPath, errno: errno)
             }
             offset += written
         }
@@ -83,11 +83,11 @@ final class ExportFile {
     }
 
     /// Flushes, syncs and closes the temporary file; computes `sha256`.
-    /// - Throws: `StoreError.io` when writing or syncing fails (e.g. a full disk).
+    /// - Throws: `StoreError.fileFailed` when writing or syncing fails (e.g. a full disk).
     func finish() throws {
         try flush()
         if fsync(fd) != 0, errno != EINVAL {
-            throw StoreError.io("cannot sync \(temporaryPath): \(String(cString: strerror(errno))); nothing of this export was recorded")
+            throw StoreError.fileFailed(.sync, path: temporaryPath, errno: errno)
         }
         close(fd)
         fd = -1
@@ -95,10 +95,10 @@ final class ExportFile {
     }
 
     /// Gives the finished file its final name, replacing a file left there by a failed run.
-    /// - Throws: `StoreError.io` when the rename fails.
+    /// - Throws: `StoreError.fileFailed` when the rename fails.
     func publish() throws {
         guard rename(temporaryPath, finalPath) == 0 else {
-            throw StoreError.io("cannot rename \(temporaryPath) to \(finalPath): \(String(cString: strerror(errno)))")
+            throw StoreError.fileFailed(.rename(to: finalPath), path: temporaryPath, errno: errno)
         }
         isPublished = true
     }

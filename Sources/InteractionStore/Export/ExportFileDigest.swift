@@ -17,12 +17,12 @@ struct ExportFileDigest {
 
     /// Reads `path`; `csv` selects the CSV way of counting rows.
     /// - Returns: nil when the file does not exist.
-    /// - Throws: `StoreError.io` when it exists but cannot be read.
+    /// - Throws: `StoreError.fileFailed` when it exists but cannot be read.
     static func read(_ path: String, csv: Bool) throws -> ExportFileDigest? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
-            throw StoreError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw StoreError.fileFailed(.read, path: path, errno: errno)
         }
         defer { close(fd) }
         var digest = ExportFileDigest()
@@ -34,7 +34,7 @@ struct ExportFileDigest {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.fileFailed(.read, path: path, errno: errno)
             }
             if count == 0 { break }
             chunk.withUnsafeBytes { raw in

@@ -28,7 +28,7 @@ struct ExportRowEncoder {
     }
 
     /// Appends the statement's current row to `file`.
-    /// - Throws: `StoreError.io` when the file cannot be written.
+    /// - Throws: `StoreError.fileFailed` when the file cannot be written.
     func write(_ row: Statement, to file: ExportFile) throws {
         try file.appendRow { out in
             for (index, column) in columns.enumerated() {
@@ -62,12 +62,7 @@ struct ExportRowEncoder {
             if json { out.append(UInt8(ascii: "\"")) }
         case .hex:
             if json { out.append(UInt8(ascii: "\"")) }
-            _ = row.withBytes(index) { bytes in
-                for byte in bytes {
-                    out.append(JSONWriter.hexDigits[Int(byte >> 4)])
-                    out.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
-                }
-            }
+            _ = row.withBytes(index) { Hex.append($0, to: &out) }
             if json { out.append(UInt8(ascii: "\"")) }
         case .contactName where redactor != nil:
             appendText(Array(Redactor.contactName.utf8)[...], json: json, to: &out)

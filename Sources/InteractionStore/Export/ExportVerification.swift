@@ -60,7 +60,7 @@ extension Store {
     ///   - publicKey: checks each run's signature when given.
     /// - Returns: the counts, the purged interactions and every problem.
     /// - Throws: `StoreError.missingInput` (exit 66) for a directory or manifest that does not
-    ///   exist, before anything is checked; `StoreError.io` for a file that cannot be read;
+    ///   exist, before anything is checked; `StoreError.fileFailed` for a file that cannot be read;
     ///   `SQLiteError`.
     package func verifyExports(_ directories: [String], publicKey: ExportPublicKey? = nil) throws -> ExportVerification {
         for directory in directories {
@@ -217,7 +217,7 @@ private struct RunVerifier {
         var gap: Int64?
         var last: Int64 = 0
         var any = false
-        var hasher = self.hasher
+        let hasher = self.hasher
         var entries = 0
         try db.forEach("""
             SELECT interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party
@@ -267,7 +267,7 @@ private struct RunVerifier {
             var previous = HashChain.genesis
             var hash = HashChain.genesis
             var differing: Int64?
-            var hasher = self.hasher
+            let hasher = self.hasher
             try db.forEach("""
                 SELECT interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party
                 FROM timeline WHERE interaction_id = ? AND seq <= ? ORDER BY seq
@@ -308,7 +308,7 @@ private struct RunVerifier {
     private static func contents(_ path: String) throws -> [UInt8]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.io("cannot read \(path); check its permissions")
+            throw StoreError.fileFailed(.read, path: path, errno: nil)
         }
         return [UInt8](data)
     }

@@ -10,7 +10,7 @@ import EventLog
 /// (`{"interaction_id":"ID",`, the exporter's exact bytes) are parsed.
 enum ExportedEntryHashes {
     /// For each of `interactions` found in the file: seq → hash (hex).
-    /// - Throws: `StoreError.io` when the file cannot be read.
+    /// - Throws: `StoreError.fileFailed` when the file cannot be read.
     static func read(_ path: String, interactions: [String]) throws -> [ExactID: [Int64: String]] {
         var prefixes: [[UInt8]: String] = [:]
         for id in interactions { prefixes[Array(("{\"interaction_id\":" + JSONWriter.quote(id) + ",").utf8)] = id }
@@ -29,7 +29,7 @@ enum ExportedEntryHashes {
     /// Calls `body` with each LF-terminated line's bytes (without the LF), 1 MiB read at a time.
     private static func forEachLine(_ path: String, _ body: ([UInt8]) -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw StoreError.fileFailed(.read, path: path, errno: errno) }
         defer { close(fd) }
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -37,7 +37,7 @@ enum ExportedEntryHashes {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.fileFailed(.read, path: path, errno: errno)
             }
             if count == 0 { break }
             var start = 0

@@ -44,7 +44,7 @@ extension Store {
     ///   - options: where, in which format, full or incremental, redacted or not.
     ///   - onProgress: called every 10,000 rows of a file and when a file is complete.
     /// - Returns: the run's id, directory and manifest.
-    /// - Throws: `StoreError.cannotCreateOutput` (directory problems, exit 73), `StoreError.io`
+    /// - Throws: `StoreError.unusableOutput` (directory problems), `StoreError.fileFailed`
     ///   (write or rename failures, exit 74), `ExportError` (a broken chain; a concurrent export;
     ///   a manifest or signature that could not be put in place), `SQLiteError`.
     public func export(_ options: ExportOptions, onProgress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {

@@ -40,7 +40,7 @@ extension Store {
     ///   - onRejected: called for each bad line with its raw bytes (for a reject file).
     ///   - onProgress: called every 10,000 lines and after each commit.
     /// - Returns: counts and the rejected lines.
-    /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.io`.
+    /// - Throws: `SQLiteError` (busy, full disk: nothing of the open transaction is kept), `StoreError.fileFailed`.
     public func importEvents(fd: Int32, alreadyRead: [UInt8] = [], options: ImportOptions = ImportOptions(),
                              onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
@@ -60,7 +60,7 @@ extension Store {
                 }
                 if let rejected { try onRejected(rejected, line) }
                 try run.commitIfDue()
-            } } catch let error as LogReadError { throw StoreError.io(error.description) }
+            } } catch let error as LogReadError { throw StoreError.fileFailed(.readInput, path: "", errno: error.errno) }
         }
     }
 }

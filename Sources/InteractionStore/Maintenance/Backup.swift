@@ -36,23 +36,18 @@ extension Store {
     ///   - destination: the new file.
     ///   - pagesPerStep: pages copied per `sqlite3_backup_step` call.
     ///   - onProgress: called after each step with (pages copied, total pages).
-    /// - Throws: `StoreError.cannotCreateOutput` when `destination` exists or cannot be created
-    ///   (exit 73), `SQLiteError` when the copy fails.
+    /// - Throws: `StoreError.unusableOutput` when `destination` exists or cannot be created, `SQLiteError` when the copy fails.
     public func backup(to destination: String, pagesPerStep: Int32 = 256,
                        onProgress: (_ copied: Int, _ total: Int) -> Void = { _, _ in }) throws -> BackupSummary {
         let began = DispatchTime.now().uptimeNanoseconds
         var status = stat()
         if lstat(destination, &status) == 0 {
-            throw StoreError.cannotCreateOutput("\(destination) already exists; a backup never overwrites a file — choose a new path")
+            throw StoreError.unusableOutput(path: destination, problem: .backupExists)
         }
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = PrivateFile.open(destination, .refuse)
         guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw StoreError.cannotCreateOutput(errno == EEXIST
-                ? "\(destination) already exists; a backup never overwrites a file — choose a new path"
-                : "cannot create \(destination): \(reason); check that its directory exists and is writable")
+            throw StoreError.unusableOutput(path: destination, problem: errno == EEXIST ? .backupExists : .backupNotCreated(errno: errno))
         }
-        fchmod(fd, 0o600)  // whatever the umask: the copy holds personal data
         close(fd)
         var succeeded = false
         defer {

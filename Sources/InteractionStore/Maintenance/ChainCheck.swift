@@ -53,7 +53,7 @@ struct ChainCheck {
     /// Checks the next row of the timeline query.
     mutating func visit(_ row: Statement) {
         let began = Self.now()
-        if !inChain || !row.blobEquals(0, chain.id) {
+        if !inChain || !row.bytesEqual(0, chain.id) {
             close()
             chain.start(row)
             inChain = true
@@ -130,7 +130,7 @@ struct ChainCheck {
             self.recorded = recorded
             self.recordedHead = recordedHead
             expected = 1
-            previous.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            _ = previous.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
             broken = nil
         }
 
@@ -142,11 +142,11 @@ struct ChainCheck {
                 broken = (expected, .missing(next: seq))
             } else if seq > recorded {
                 broken = (seq, .unrecorded(recorded: recorded))
-            } else if !row.blobEquals(Columns.previousHash, previous) {
+            } else if !row.bytesEqual(Columns.previousHash, previous) {
                 broken = (seq, .brokenLink)
             } else {
                 hasher.link(previous: previous, row: row, into: &computed)
-                guard row.blobEquals(Columns.hash, computed) else {
+                guard row.bytesEqual(Columns.hash, computed) else {
                     broken = (seq, .changedContent)
                     return true
                 }

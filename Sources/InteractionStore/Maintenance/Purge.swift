@@ -124,7 +124,7 @@ extension Store {
     /// The purge that removed `interaction`, or nil when none did (for `audit` of an id that is
     /// no longer in the store). The latest purge wins should an id have been reused.
     /// - Throws: `SQLiteError`.
-    public func purgeRecord(of interaction: String) throws -> PurgeRecord? {
+    package func purgeRecord(of interaction: String) throws -> PurgeRecord? {
         try read { db in
             try db.queryOne("""
                 SELECT p.id, p.purged_at, p.cutoff, p.interactions, p.entries, h.value

@@ -48,16 +48,3 @@ extension String {
         return split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 }
-
-extension Sequence where Element == UInt8 {
-    /// Lowercase hex digits of the bytes.
-    var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}

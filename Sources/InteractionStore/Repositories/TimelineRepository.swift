@@ -12,7 +12,7 @@ public enum Audience: String, Sendable, CaseIterable {
 extension Store {
     /// The interaction's timeline as `audience` sees it, in order; entries keep their stored
     /// numbers, so a filtered view has gaps.
-    /// - Throws: `StoreError.unknownInteraction`; `StoreError.invalidRequest` for `--as contact`
+    /// - Throws: `StoreError.unknownInteraction`; `StoreError.consultationHasNoContactView` for the contact's view
     ///   on a consultation (the contact never sees it).
     public func transcript(of interaction: String, as audience: Audience = .agent) throws -> [TimelineEntry] {
         try explainingPurges { try timeline(of: interaction, as: audience) }
@@ -35,7 +35,7 @@ extension Store {
                 throw StoreError.unknownInteraction(interaction)
             }
             if audience == .contact, kind == InteractionKind.consultation.rawValue {
-                throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: --as contact is not possible; use --as agent")
+                throw StoreError.consultationHasNoContactView(interaction: interaction)
             }
             let sql = audience == .contact
                 ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND visibility = 'all' ORDER BY seq"

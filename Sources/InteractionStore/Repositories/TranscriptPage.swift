@@ -19,7 +19,7 @@ package struct TranscriptPage: Sendable, Equatable {
 extension Store {
     /// The transcript entries of `interaction` with `seq > after`, at most `limit`, as
     /// `audience` sees them (SPEC section 6: a page of `transcript(of:as:)`).
-    /// - Throws: `StoreError.unknownInteraction` (or `.purgedInteraction`); `StoreError.invalidRequest`
+    /// - Throws: `StoreError.unknownInteraction` (or `.purgedInteraction`); `StoreError.consultationHasNoContactView`
     ///   for the contact's view of a consultation; `SQLiteError`.
     package func transcriptPage(of interaction: String, as audience: Audience = .agent, after: Int64 = 0, limit: Int = 1000) throws -> TranscriptPage {
         try explainingPurges {
@@ -28,7 +28,7 @@ extension Store {
                     throw StoreError.unknownInteraction(interaction)
                 }
                 if audience == .contact, kind == InteractionKind.consultation.rawValue {
-                    throw StoreError.invalidRequest("interaction \(interaction) is a consultation, which the contact never sees: as=contact is not possible; use as=agent")
+                    throw StoreError.consultationHasNoContactView(interaction: interaction)
                 }
                 let sql = audience == .contact
                     ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND visibility = 'all' ORDER BY seq LIMIT ?"

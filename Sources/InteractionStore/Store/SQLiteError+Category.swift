@@ -14,7 +14,7 @@ extension SQLiteError: CategorizedError {
     }
 
     /// A sentence a user can act on.
-    public var userMessage: String {
+    package var userMessage: String {
         switch code {
         case .busy, .locked:
             return "the database is busy: another process held its lock past the timeout (\(message)); try again when it is done"
