@@ -114,12 +114,13 @@ private struct ObjectWriter {
         first = false
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }  // keys are plain ASCII: no escaping
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))  // two appends, not an array literal: no allocation per key
     }
 
     mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
-        JSONWriter.appendQuoted(value.utf8, to: &bytes)
+        JSONWriter.appendQuoted(value, to: &bytes)
     }
 
     mutating func target(_ target: Target) {

@@ -90,6 +90,21 @@ import Testing
         #expect(count > 500)
     }
 
+    /// The encoder's strings take the escaper's contiguous path; any other sequence of bytes
+    /// takes the byte-at-a-time one: both write the same literal.
+    @Test func theEscaperWritesTheSameBytesWhateverTheInput() {
+        var contiguous: [UInt8] = [], bytewise: [UInt8] = []
+        JSONWriter.appendQuoted(Self.awkward.utf8, to: &contiguous)
+        JSONWriter.appendQuoted(Self.awkward.utf8.lazy.map { $0 }, to: &bytewise)  // no contiguous storage
+        var fromString: [UInt8] = []
+        JSONWriter.appendQuoted(Self.awkward, to: &fromString)
+        #expect(contiguous == bytewise && fromString == bytewise)
+        #expect(JSONWriter.quote("a\"b\\c\u{0}\u{1F}\n\r\té") == #""a\"b\\c\u0000\u001f\n\r\té""#)
+        #expect(JSONWriter.quote("\"") == #""\"""#)
+        #expect(JSONWriter.quote("") == "\"\"")
+        #expect(JSONWriter.quote("plain") == #""plain""#)
+    }
+
     @Test func appendAddsToWhatIsThere() {
         var bytes = Array("x".utf8)
         EventEncoder.append(Event(id: "e", at: 0, body: .chatEnded(interaction: "c")), to: &bytes)
