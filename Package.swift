@@ -151,6 +151,32 @@ let package = Package(
             path: "Tests/InteractionStoreTests",
             swiftSettings: strictSwift
         ),
+        // One test target per module with logic.
+        .testTarget(
+            name: "StoreSQLiteTests",
+            dependencies: ["StoreSQLite", "StoreTestSupport"],
+            path: "Tests/StoreSQLiteTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "InteractionModelTests",
+            dependencies: ["InteractionModel"],
+            path: "Tests/InteractionModelTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "EventLogTests",
+            // The store only for the rejected-line and content-hash forms of a decoded event.
+            dependencies: ["EventLog", "InteractionModel", "InteractionStore"],
+            path: "Tests/EventLogTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RecordOutputTests",
+            dependencies: ["RecordOutput", "InteractionStore", "InteractionModel", "StoreTestSupport"],
+            path: "Tests/RecordOutputTests",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "InteractionDemoTests",
             dependencies: [

@@ -1,10 +1,11 @@
 import InteractionModel
-/// Decodes one NDJSON line into an `Event`, enforcing SPEC section 2's shape rules: a JSON
+/// Decodes one NDJSON line into an `Event`, enforcing the log's shape rules: a JSON
 /// object, known `type`, no unknown keys, right JSON types, known enumeration values, a valid
 /// `at`, text at most 64 KiB. A `null` value counts as missing, everywhere: a required field
-/// that is null is missing, and a key whose value is null is never unknown.
+/// that is null is missing, and a key whose value is null is never unknown. The rules and
+/// the messages are listed in Docs/EventFormat.md#fields and Docs/EventFormat.md#errors.
 public enum EventDecoder {
-    /// The longest message text, in UTF-8 bytes.
+    /// The longest message text, in UTF-8 bytes (Docs/EventFormat.md#event-message).
     package static let maximumTextBytes = 65_536
 
     /// Decodes a line's bytes (without its line end).
@@ -126,7 +127,7 @@ public enum EventDecoder {
     }
 }
 
-/// Typed access to an event's members with SPEC's error wording.
+/// Typed access to an event's members with the error wording of Docs/EventFormat.md#errors.
 private struct Fields {
     let object: JSONObject
     var eventId: String?
@@ -228,8 +229,8 @@ private struct Fields {
 }
 
 extension JSONValue {
-    /// The JSON type's name for error messages.
-    var typeName: String {
+    /// The JSON type's name for error messages (the decoder's and the importers').
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"

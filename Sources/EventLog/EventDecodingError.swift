@@ -1,6 +1,7 @@
 import InteractionModel
 
 /// Why a log line is not a valid event (malformed JSON, wrong shape, unknown keys or values).
+/// Each reason is listed in Docs/EventFormat.md#errors.
 public struct EventDecodingError: CategorizedError, Sendable, Equatable, CustomStringConvertible {
     /// The event's id when it could be read.
     public var eventId: String?

@@ -25,27 +25,4 @@ extension Parser {
         let digits = String(value, radix: 16)
         return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
     }
-
-    /// A key shown in a message: JSON-quoted so odd characters stay visible, and cut
-    /// short so a 10 MB key does not become a 10 MB message.
-    static func quoted(_ key: String) -> String {
-        var out = "\""
-        var shown = 0
-        for scalar in key.unicodeScalars {
-            if shown == 100 {
-                out += "…"
-                break
-            }
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{00}"..."\u{1F}", "\u{7F}":
-                out += "\\u\(hex4String(scalar.value))"
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-            shown += 1
-        }
-        return out + "\""
-    }
 }

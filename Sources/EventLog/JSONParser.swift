@@ -1,5 +1,6 @@
 import InteractionModel
-/// A strict RFC 8259 JSON parser over UTF-8 bytes, for one NDJSON line at a time.
+/// A strict RFC 8259 JSON parser over UTF-8 bytes, for one NDJSON line at a time (what it
+/// refuses: Docs/EventFormat.md#lines).
 ///
 /// Written by hand rather than with Foundation's `JSONSerialization` because importing a
 /// million-event log must be fast and because the store needs what Foundation does not
@@ -282,7 +283,7 @@ struct Parser {
         let keyOffset = index
         let key = try parseString()
         guard Parser.insertKey(key, into: &frame) else {
-            throw JSONSyntaxError(reason: "duplicate key \(Parser.quoted(key))", offset: keyOffset)
+            throw JSONSyntaxError(reason: "duplicate key \(shown(key))", offset: keyOffset)
         }
         frame.pendingKey = key
         skipWhitespace()
@@ -329,19 +330,20 @@ struct Parser {
                 index = i
                 return try parseEscapedString(quoteOffset: quoteOffset, runStart: start)
             }
-            if b < 0x20 {
-                throw JSONSyntaxError(reason: "control character in string", offset: i)
-            }
-            if b < 0x80 {
-                i += 1
-            } else {
-                guard let length = utf8Length(at: i) else {
-                    throw JSONSyntaxError(reason: "invalid UTF-8", offset: i)
-                }
-                i += length
-            }
+            i += try unescapedLength(b, at: i)
         }
         throw JSONSyntaxError(reason: "unterminated string", offset: quoteOffset)
+    }
+
+    /// The length of the string character starting with byte `b` at `i`, neither a quote nor a
+    /// backslash: 1 for ASCII, the UTF-8 sequence's length otherwise.
+    /// - Throws: `JSONSyntaxError` for a control character or invalid UTF-8.
+    @inline(__always)
+    private func unescapedLength(_ b: UInt8, at i: Int) throws(JSONSyntaxError) -> Int {
+        if b < 0x20 { throw JSONSyntaxError(reason: "control character in string", offset: i) }
+        if b < 0x80 { return 1 }
+        guard let length = utf8Length(at: i) else { throw JSONSyntaxError(reason: "invalid UTF-8", offset: i) }
+        return length
     }
 
     /// The slow path, entered at the first backslash: unescapes into `scratch`.
@@ -386,17 +388,7 @@ struct Parser {
                 runStart = i
                 continue
             }
-            if b < 0x20 {
-                throw JSONSyntaxError(reason: "control character in string", offset: i)
-            }
-            if b < 0x80 {
-                i += 1
-            } else {
-                guard let length = utf8Length(at: i) else {
-                    throw JSONSyntaxError(reason: "invalid UTF-8", offset: i)
-                }
-                i += length
-            }
+            i += try unescapedLength(b, at: i)
         }
         throw JSONSyntaxError(reason: "unterminated string", offset: quoteOffset)
     }

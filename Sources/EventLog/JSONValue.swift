@@ -120,7 +120,8 @@ package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConverti
         self.topLevelID = topLevelID
     }
 
-    /// `<reason> at byte <offset+1>`: 1-based because that is how people count columns.
+    /// `<reason> at byte <offset+1>`: 1-based because that is how people count columns
+    /// (Docs/EventFormat.md#errors).
     package var description: String {
         "\(reason) at byte \(offset + 1)"
     }

@@ -44,7 +44,7 @@ struct ReportsController: ServiceController {
         if acw {
             table = Tabular(reportRows: try await read { try $0.afterCallWorkReport(from: from, to: to) })
         } else {
-            let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+            let now = Clock.nowMilliseconds()
             let rows = try await read { try $0.agentStateReport(from: from, to: to, now: now, byReason: byReason) }
             table = AgentStateRow.tabular(rows, byReason: byReason)
         }

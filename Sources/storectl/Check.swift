@@ -15,7 +15,7 @@ extension StoreCtl {
                 throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path or run storectl migrate")
             }
             let store = try database.openUnmigrated()
-            let report = try store.check()
+            let report = try store.check(wording: .storectl)
             for problem in report.problems { Terminal.printError(problem) }
             guard report.problems.isEmpty else {
                 throw CommandFailure(status: .dataError, message: "check failed: \(report.problems.count) problem(s) in \(database.path)")

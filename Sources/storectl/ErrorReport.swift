@@ -20,6 +20,9 @@ struct ErrorReport {
         case let error as StoreError:
             message = error.commandLineMessage
             status = ExitStatus(error.category)
+        case let error as any CategorizedError & RemedyWorded:
+            message = error.message(.storectl)
+            status = ExitStatus(error.category)
         case let error as any CategorizedError:
             message = "\(error)"
             status = ExitStatus(error.category)

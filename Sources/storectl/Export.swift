@@ -89,7 +89,7 @@ extension StoreCtl {
                     })
             } catch let error as ExportError {
                 if showProgress { Terminal.writeError("\r\u{1B}[K") }
-                throw CommandFailure(status: ExitStatus(error.category), message: error.description)
+                throw CommandFailure(status: ExitStatus(error.category), message: error.message(.storectl))
             }
             if showProgress { Terminal.writeError("\r\u{1B}[K") }
             if let recovered = result.recoveredDirectory {

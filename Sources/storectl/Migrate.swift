@@ -53,7 +53,7 @@ extension StoreCtl {
                     table.rows.append([.integer(Int64(migration.version)), .text(migration.name), .text("pending"), .text(migration.checksum), .null, .null])
                 }
                 try Terminal.write(table.rendered(output.resolved))
-                for problem in status.problems { Terminal.printError(problem.description) }
+                for problem in status.problems { Terminal.printError(problem.message(.storectl)) }
                 if !status.problems.isEmpty { throw CommandFailure(status: .dataError, message: "") }
             }
         }

@@ -103,7 +103,7 @@ extension StoreCtl.Report {
             if acw {
                 table = Tabular(reportRows: try database.read { try $0.afterCallWorkReport(from: range.lower, to: range.upper) })
             } else {
-                let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+                let now = Clock.nowMilliseconds()
                 let rows = try database.read { try $0.agentStateReport(from: range.lower, to: range.upper, now: now, byReason: byReason) }
                 table = AgentStateRow.tabular(rows, byReason: byReason)
             }

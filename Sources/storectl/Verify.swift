@@ -48,7 +48,7 @@ extension StoreCtl {
             let store = try database.openUnmigrated()
             let result = try store.verifyExports(directories, publicKey: key)
             for purged in result.purged { try Terminal.print(purged.description) }
-            for problem in result.problems { Terminal.printError(problem.description) }
+            for problem in result.problems { Terminal.printError(problem.message(.storectl)) }
             let runs = result.runs == 1 ? "1 export run" : "\(result.runs) export runs"
             guard result.problems.isEmpty else {
                 throw CommandFailure(status: .dataError, message: "verify failed: \(result.problems.count) problem(s) in \(runs)")

@@ -47,7 +47,7 @@ import Testing
             // An edit no other check sees: the run's time.
             let path = run + "/manifest.json"
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let edited = text.replacingOccurrences(of: "\"created_at\": \"20", with: "\"created_at\": \"19")
+            let edited = text.replacingOccurrences(of: "\"created_at\" : \"20", with: "\"created_at\" : \"19")
             #expect(edited != text)
             try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
 
@@ -82,7 +82,7 @@ import Testing
                 ExportProblem(directory: dir.path("run2"), subject: .file("manifest.json.sig"), kind: .signatureMissing),
             ])
             #expect(result.problems.map(\.description).last
-                    == "\(dir.path("run2")): manifest.json.sig: missing: --public-key needs a signed export (export --sign-key)")
+                    == "\(dir.path("run2")): manifest.json.sig: missing: verifying a signature needs a signed export")
             let right = try store.verifyExports([dir.path("run1")], publicKey: try ExportPublicKey(contentsOf: dir.path("pub.pem")))
             #expect(right.problems == [])
         }
@@ -135,7 +135,7 @@ import Testing
             options.signingKey = try ExportSigningKey(contentsOf: dir.path("key.pem"))
             let result = try store.export(options)
             let manifest = try Data(contentsOf: URL(fileURLWithPath: dir.path("run1") + "/manifest.json"))
-            #expect(manifest == Data(result.manifest.json().utf8))
+            #expect(manifest == Data(try result.manifest.json().utf8))
             let signature = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir.path("run1") + "/manifest.json.sig")))
             let publicKey = try ExportPublicKey(contentsOf: dir.path("pub.pem"))
             #expect(publicKey.isValidSignature(signature, for: [UInt8](manifest)))

@@ -30,6 +30,20 @@ import Testing
             == "interaction k1 is a consultation, which the contact never sees: its contact view is not possible; read it as an agent")
     }
 
+    @Test func remediesAreWordedByWhoeverShowsThem() {
+        let unknown = MigrationProblem.unknownVersion(version: 9, name: "future")
+        #expect(unknown.description == "the database has migration 9 (future) that this InteractionStore does not know: the database is newer than this binary; use a newer InteractionStore")
+        let notPlaced = ExportError.manifestNotPlaced(directory: "/d", pending: "/d/.m", reason: "EIO")
+        #expect(notPlaced.description.hasSuffix("and the next export puts it in place"))
+        let tool = RemedyWording(reader: "tool", newerReader: "a newer tool", migrate: "tool migrate", purge: "tool purge",
+                                 export: "tool export", check: "tool check", fullRun: "a full one", signatureNeeded: "a key needs a signature")
+        #expect(unknown.message(tool).hasSuffix("that this tool does not know: the database is newer than this binary; use a newer tool"))
+        #expect(notPlaced.message(tool).hasSuffix("and the next tool export puts it in place"))
+        for text in [unknown.description, notPlaced.description, MigrationError.invalidHistory([unknown]).description] {
+            #expect(!text.contains("storectl") && !text.contains("--"), "\(text)")
+        }
+    }
+
     @Test func eachCaseSaysWhatAndWhere() {
         let cases: [(StoreError, String, ErrorCategory)] = [
             (.unusableOutput(path: "/b", problem: .backupExists), "/b already exists; a backup never overwrites a file — choose a new path", .output),

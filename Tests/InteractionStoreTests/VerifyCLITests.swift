@@ -161,9 +161,9 @@ import Testing
             let path = dir.path("run1") + "/manifest.json"
             let forged = String(repeating: "f", count: 64)
             var text = try String(contentsOfFile: path, encoding: .utf8)
-            text = text.replacingOccurrences(of: "\"store_head\": \"\(result.manifest.storeHead)\"", with: "\"store_head\": \"\(forged)\"")
-            text = text.replacingOccurrences(of: "{\"entity\":\"parties\",\"name\":\"parties.ndjson\",\"rows\":6,",
-                                             with: "{\"entity\":\"parties\",\"name\":\"parties.ndjson\",\"rows\":5,")
+            text = text.replacingOccurrences(of: "\"store_head\" : \"\(result.manifest.storeHead)\"", with: "\"store_head\" : \"\(forged)\"")
+            text = text.replacingOccurrences(of: "\"name\" : \"parties.ndjson\",\n      \"rows\" : 6,",
+                                             with: "\"name\" : \"parties.ndjson\",\n      \"rows\" : 5,")
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
 
             let verified = try verify([dir.path("run1")], db: dir.databasePath)

@@ -1,8 +1,8 @@
-/// One event of the log (SPEC section 2), decoded and with defaults applied.
+/// One event of the log, decoded and with defaults applied: Docs/EventFormat.md#events describes each type.
 public struct Event: Sendable, Equatable {
-    /// Unique within a database.
+    /// Unique within a database (Docs/EventFormat.md#identity).
     public var id: String
-    /// When, in milliseconds since the epoch (sub-millisecond digits truncated).
+    /// When, in milliseconds since the epoch (sub-millisecond digits truncated: Docs/EventFormat.md#times).
     public var at: Int64
     /// What happened.
     public var body: Body
@@ -16,35 +16,35 @@ public struct Event: Sendable, Equatable {
 
     /// The event's payload, one case per `type`.
     public enum Body: Sendable, Equatable {
-        /// `agent.state`.
+        /// `agent.state`. See Docs/EventFormat.md#event-agent-state.
         case agentState(agent: String, state: AgentState, channel: String, reason: String?)
-        /// `chat.started`: the contact joins at once.
+        /// `chat.started`: the contact joins at once. See Docs/EventFormat.md#event-chat-started.
         case chatStarted(interaction: String, contact: String, contactName: String?)
-        /// `party.joined`: the agent who accepts the routed chat becomes its owner.
+        /// `party.joined`: the agent who accepts the routed chat becomes its owner. See Docs/EventFormat.md#event-party-joined.
         case partyJoined(interaction: String, agent: String)
-        /// `message`.
+        /// `message`. See Docs/EventFormat.md#event-message.
         case message(interaction: String, party: String, text: String, visibility: Visibility)
-        /// `conference.requested`.
+        /// `conference.requested`. See Docs/EventFormat.md#event-conference-requested.
         case conferenceRequested(interaction: String, request: String, from: String, target: Target, mode: ConferenceMode, consultation: String?)
-        /// `consultation.requested`: `interaction` is the new consultation's id.
+        /// `consultation.requested`: `interaction` is the new consultation's id. See Docs/EventFormat.md#event-consultation-requested.
         case consultationRequested(interaction: String, parent: String, request: String, from: String, target: Target)
-        /// `transfer.requested`.
+        /// `transfer.requested`. See Docs/EventFormat.md#event-transfer-requested.
         case transferRequested(interaction: String, request: String, from: String, target: Target)
-        /// `conference.accepted`, `consultation.accepted`, `transfer.accepted`.
+        /// `conference.accepted`, `consultation.accepted`, `transfer.accepted`. See Docs/EventFormat.md#event-accepted.
         case accepted(kind: RequestKind, request: String, agent: String)
-        /// `conference.released`, `consultation.released`, `transfer.released`.
+        /// `conference.released`, `consultation.released`, `transfer.released`. See Docs/EventFormat.md#event-released.
         case released(kind: RequestKind, request: String, reason: ReleaseReason)
-        /// `party.removed`: Delete From Conference.
+        /// `party.removed`: Delete From Conference. See Docs/EventFormat.md#event-party-removed.
         case partyRemoved(interaction: String, party: String, by: String)
-        /// `party.left`: reason `ended` or `disconnected`.
+        /// `party.left`: reason `ended` or `disconnected`. See Docs/EventFormat.md#event-party-left.
         case partyLeft(interaction: String, party: String, reason: LeaveReason)
-        /// `disposition.set`.
+        /// `disposition.set`. See Docs/EventFormat.md#event-disposition-set.
         case dispositionSet(interaction: String, agent: String, code: String)
-        /// `chat.ended`.
+        /// `chat.ended`. See Docs/EventFormat.md#event-chat-ended.
         case chatEnded(interaction: String)
-        /// `disposition.defined`.
+        /// `disposition.defined`. See Docs/EventFormat.md#event-disposition-defined.
         case dispositionDefined(code: String, label: String)
-        /// `disposition.retired`.
+        /// `disposition.retired`. See Docs/EventFormat.md#event-disposition-retired.
         case dispositionRetired(code: String)
     }
 
@@ -81,7 +81,7 @@ public struct Event: Sendable, Equatable {
     }
 
     /// The event's fields with defaults applied, sorted by key (nested objects flattened as
-    /// `contact.id`): equal for two events exactly when SPEC section 2 calls them the same.
+    /// `contact.id`): equal for two events exactly when they are the same (Docs/EventFormat.md#identity).
     package var canonicalFields: [(String, Cell)] {
         var fields: [(String, Cell)] = [("id", .text(id)), ("type", .text(type)), ("at", .integer(at))]
         func add(_ key: String, _ value: String?) { fields.append((key, .text(value))) }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An id compared as exact bytes (SPEC section 2: case-sensitive, no Unicode normalization).
+/// An id compared as exact bytes: case-sensitive, no Unicode normalization (Docs/EventFormat.md#ids).
 ///
 /// Swift's `String ==` treats canonically equivalent strings as equal ("é" precomposed equals
 /// "e" + combining acute), and so do `Dictionary<String, …>` keys; SQLite compares bytes. The

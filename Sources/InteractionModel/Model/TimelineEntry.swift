@@ -1,4 +1,4 @@
-/// What a timeline entry records.
+/// What a timeline entry records; Docs/EventFormat.md#entries says which events write which.
 public enum EntryKind: String, Sendable, Codable, CaseIterable {
     /// A party connected.
     case joined

@@ -8,13 +8,13 @@ public enum AgentState: String, Sendable, Codable, CaseIterable {
     case notReady = "not_ready"
     /// After-call work following an interaction.
     case afterCallWork = "after_call_work"
-    /// Logged out: cannot accept conferences, consultations or transfers.
+    /// Logged out: cannot accept conferences, consultations or transfers (Docs/EventFormat.md#rule-logged-out).
     case loggedOut = "logged_out"
 }
 
 /// What a request is addressed to.
 public enum TargetKind: String, Sendable, Codable, CaseIterable {
-    /// A named agent: only that agent may accept.
+    /// A named agent: only that agent may accept (Docs/EventFormat.md#rule-accepter-mismatch).
     case agent
     /// A queue: the agent it was routed to accepts.
     case queue
@@ -64,7 +64,7 @@ public enum ReleaseReason: String, Sendable, Codable, CaseIterable {
     case cancelled
 }
 
-/// How a connection ended.
+/// How a connection ended (the `reason` of `left` entries: Docs/EventFormat.md#entries).
 public enum LeaveReason: String, Sendable, Codable, CaseIterable {
     /// The party ended its part (End the chat).
     case ended

@@ -7,7 +7,7 @@
 package enum Timestamp {
     static let millisecondsPerDay: Int64 = 86_400_000
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS(.d{1,9})?Z` exactly; nil for anything else.
+    /// Parses `YYYY-MM-DDTHH:MM:SS(.d{1,9})?Z` exactly; nil for anything else (Docs/EventFormat.md#times).
     ///
     /// Uppercase `T` and `Z` only, no other offsets, 1 to 9 fraction digits, digits below
     /// the millisecond truncated (not rounded, so a time never moves into the next

@@ -1,4 +1,5 @@
-/// The chat-conference workflow's rules (SPEC sections 1 and 2) as a pure state machine.
+/// The chat-conference workflow's rules as a pure state machine; Docs/EventFormat.md#rules lists them with
+/// the checks each event type makes, in the order made here.
 ///
 /// `apply(_:)` checks an event against the state first and throws the first rule it breaks,
 /// leaving the state untouched; only then does it update the state and return the changes to
@@ -12,14 +13,14 @@ extension WorkflowState {
         case let .agentState(agent, state, channel, reason):
             let key = AgentChannel(agent: agent, channel: channel)
             if let latest = agentStates[key]?.last, event.at < latest.at {
-                throw effects.violation(.outOfOrder, "at \(Timestamp.format(event.at)) is earlier than agent \(shown(agent))'s latest \(channel) state change at \(Timestamp.format(latest.at))")
+                throw effects.violation(.outOfOrder, .earlierThanAgentState(at: event.at, agent: agent, channel: channel, latest: latest.at))
             }
             agentStates[key, default: []].append(AgentStateChange(state: state, at: event.at))
             effects.changes.append(.agentState(agent: agent, channel: channel, state: state, reason: reason, at: event.at))
 
         case let .chatStarted(interaction, contact, name):
             if interactions[interaction] != nil {
-                throw effects.violation(.duplicateInteraction, "interaction \(shown(interaction)) already exists")
+                throw effects.violation(.duplicateInteraction, .interactionExists(interaction))
             }
             effects.changes.append(.createInteraction(id: interaction, kind: .chat, parent: nil, contact: contact, contactName: name, at: event.at))
             interactions[interaction] = InteractionState(id: interaction, kind: .chat, parent: nil, contact: contact, owner: nil, endedAt: nil,
@@ -29,10 +30,10 @@ extension WorkflowState {
         case let .partyJoined(interaction, agent):
             let chat = try activeInteraction(interaction, &effects)
             if chat.connection(of: agent) != nil {
-                throw effects.violation(.alreadyConnected, "agent \(shown(agent)) is already connected to \(shown(interaction))")
+                throw effects.violation(.alreadyConnected, .agentConnected(agent: agent, interaction: interaction))
             }
             if let owner = chat.owner, chat.connection(of: owner) != nil {
-                throw effects.violation(.ownerPresent, "interaction \(shown(interaction)) already has a connected owner \(shown(owner))")
+                throw effects.violation(.ownerPresent, .ownerConnected(interaction: interaction, owner: owner))
             }
             touch(interaction, &effects)
             join(interaction, party: agent, kind: .agent, role: "owner", request: nil, &effects)
@@ -59,16 +60,16 @@ extension WorkflowState {
 
         case let .consultationRequested(consultation, parent, request, from, target):
             if interactions[consultation] != nil {
-                throw effects.violation(.duplicateInteraction, "interaction \(shown(consultation)) already exists")
+                throw effects.violation(.duplicateInteraction, .interactionExists(consultation))
             }
             let chat = try activeInteraction(parent, &effects)
             guard chat.kind == .chat else {
-                throw effects.violation(.wrongInteractionKind, "parent \(shown(parent)) is a consultation; consultations start from a chat")
+                throw effects.violation(.wrongInteractionKind, .parentIsConsultation(parent))
             }
             try requireNewRequest(request, &effects)
             try requireRequester(from, in: chat, &effects)
             if target.kind == .agent, target.id.same(from) {
-                throw effects.violation(.alreadyConnected, "agent \(shown(from)) cannot consult itself")
+                throw effects.violation(.alreadyConnected, .consultsItself(agent: from))
             }
             touch(parent, &effects)
             effects.changes.append(.createInteraction(id: consultation, kind: .consultation, parent: parent, contact: nil, contactName: nil, at: event.at))
@@ -84,7 +85,7 @@ extension WorkflowState {
             try requireNewRequest(request, &effects)
             try requireRequester(from, in: chat, &effects)
             guard chat.owner.same(from) else {
-                throw effects.violation(.notOwner, "only the owner (\(chat.owner.map(shown) ?? "none")) may transfer \(shown(interaction)), not \(shown(from))")
+                throw effects.violation(.notOwner, .notOwner(owner: chat.owner, interaction: interaction, requester: from))
             }
             try requireTargetNotConnected(target, in: chat, &effects)
             touch(interaction, &effects)
@@ -101,13 +102,13 @@ extension WorkflowState {
                 parentOfConversion = home
             }
             if request.target.kind == .agent, !request.target.id.same(agent) {
-                throw effects.violation(.accepterMismatch, "request \(shown(requestID)) targets agent \(shown(request.target.id)), but \(shown(agent)) accepted")
+                throw effects.violation(.accepterMismatch, .accepterMismatch(request: requestID, target: request.target.id, accepter: agent))
             }
             if agentState(agent, at: event.at) == .loggedOut {
-                throw effects.violation(.loggedOut, "agent \(shown(agent)) is logged out at \(Timestamp.format(event.at)) and cannot accept")
+                throw effects.violation(.loggedOut, .loggedOut(agent: agent, at: event.at))
             }
             if home.connection(of: agent) != nil {
-                throw effects.violation(.alreadyConnected, "agent \(shown(agent)) is already connected to \(shown(home.id))")
+                throw effects.violation(.alreadyConnected, .agentConnected(agent: agent, interaction: home.id))
             }
             touch(request.interaction, &effects)
             if let consultation = request.consultation, parentOfConversion != nil { touch(consultation, &effects) }
@@ -147,14 +148,14 @@ extension WorkflowState {
             let chat = try activeInteraction(interaction, &effects)
             try requireConnected(by, in: chat, &effects)
             if chat.connection(of: by)?.kind != .agent {
-                throw effects.violation(.notConnected, "only a connected agent can delete a party from the conference; \(shown(by)) is the contact")
+                throw effects.violation(.notConnected, .removerIsContact(by))
             }
             try requireConnected(party, in: chat, &effects)
             if chat.connection(of: party)?.kind == .contact {
-                throw effects.violation(.contactNotRemovable, "\(shown(party)) is the contact of \(shown(interaction))")
+                throw effects.violation(.contactNotRemovable, .contactNotRemovable(party: party, interaction: interaction))
             }
             if party.same(by) {
-                throw effects.violation(.selfRemoval, "agent \(shown(party)) cannot remove itself; it leaves with party.left")
+                throw effects.violation(.selfRemoval, .removesItself(agent: party))
             }
             touch(interaction, &effects)
             agentLeaves(interaction, party: party, reason: .removed, by: by, &effects)
@@ -171,27 +172,27 @@ extension WorkflowState {
 
         case let .dispositionSet(interaction, agent, code):
             guard let chat = interactions[interaction] else {
-                throw effects.violation(.unknownInteraction, "interaction \(shown(interaction)) does not exist")
+                throw effects.violation(.unknownInteraction, .noInteraction(interaction))
             }
             try requireInOrder(interaction, &effects)
             guard let entry = codes[code] else {
-                throw effects.violation(.unknownCode, "code \(shown(code)) is not in the disposition catalog")
+                throw effects.violation(.unknownCode, .noCode(code))
             }
             if entry.retired {
-                throw effects.violation(.retiredCode, "code \(shown(code)) was retired and can no longer be set")
+                throw effects.violation(.retiredCode, .codeRetired(code))
             }
             guard chat.connections.contains(where: { $0.party.same(agent) && $0.kind == .agent }) else {
-                throw effects.violation(.notAParty, "agent \(shown(agent)) never was a party of \(shown(interaction))")
+                throw effects.violation(.notAParty, .neverAParty(agent: agent, interaction: interaction))
             }
             touch(interaction, &effects)
             effects.changes.append(.setDisposition(interaction: interaction, agent: agent, code: code, at: event.at))
 
         case let .chatEnded(interaction):
             guard let chat = interactions[interaction] else {
-                throw effects.violation(.unknownInteraction, "interaction \(shown(interaction)) does not exist")
+                throw effects.violation(.unknownInteraction, .noInteraction(interaction))
             }
             if chat.endEventSeen {
-                throw effects.violation(.alreadyEnded, "interaction \(shown(interaction)) already received chat.ended")
+                throw effects.violation(.alreadyEnded, .alreadyEnded(interaction))
             }
             try requireInOrder(interaction, &effects)
             touch(interaction, &effects)
@@ -202,7 +203,7 @@ extension WorkflowState {
         case let .dispositionDefined(code, label):
             if let existing = codes[code] {
                 if existing.label != label {
-                    throw effects.violation(.labelConflict, "code \(shown(code)) is already defined with label \(shown(existing.label)), not \(shown(label))")
+                    throw effects.violation(.labelConflict, .labelConflict(code: code, existing: existing.label, given: label))
                 }
             } else {
                 codes[code] = DispositionCodeState(label: label, retired: false)
@@ -211,7 +212,7 @@ extension WorkflowState {
 
         case let .dispositionRetired(code):
             guard let existing = codes[code] else {
-                throw effects.violation(.unknownCode, "code \(shown(code)) is not in the disposition catalog")
+                throw effects.violation(.unknownCode, .noCode(code))
             }
             if !existing.retired {
                 codes[code]?.retired = true
@@ -229,7 +230,7 @@ struct Effects {
 
     init(event: Event) { self.event = event }
 
-    func violation(_ rule: Rule, _ detail: String) -> RuleViolation {
+    func violation(_ rule: Rule, _ detail: RuleViolation.Detail) -> RuleViolation {
         RuleViolation(eventId: event.id, rule: rule, detail: detail)
     }
 }

@@ -3,63 +3,63 @@ extension WorkflowState {
     /// The interaction, which must exist, be active, and not have a later event than this one.
     func activeInteraction(_ id: String, _ effects: inout Effects) throws(RuleViolation) -> InteractionState {
         guard let interaction = interactions[id] else {
-            throw effects.violation(.unknownInteraction, "interaction \(shown(id)) does not exist")
+            throw effects.violation(.unknownInteraction, .noInteraction(id))
         }
         guard interaction.isActive else {
-            throw effects.violation(.interactionEnded, "interaction \(shown(id)) ended at \(Timestamp.format(interaction.endedAt ?? 0)); only disposition.set may follow")
+            throw effects.violation(.interactionEnded, .ended(interaction: id, at: interaction.endedAt ?? 0))
         }
         try requireInOrder(id, &effects)
         return interaction
     }
 
-    /// The event's time must not be earlier than the interaction's latest event.
+    /// The event's time must not be earlier than the interaction's latest event (Docs/EventFormat.md#order).
     func requireInOrder(_ id: String, _ effects: inout Effects) throws(RuleViolation) {
         if let latest = interactions[id]?.latestAt, effects.event.at < latest {
-            throw effects.violation(.outOfOrder, "at \(Timestamp.format(effects.event.at)) is earlier than interaction \(shown(id))'s latest event at \(Timestamp.format(latest))")
+            throw effects.violation(.outOfOrder, .earlierThanInteraction(at: effects.event.at, interaction: id, latest: latest))
         }
     }
 
     func requireConnected(_ party: String, in interaction: InteractionState, _ effects: inout Effects) throws(RuleViolation) {
         guard interaction.connection(of: party) == nil else { return }
         if interaction.everConnected(party) {
-            throw effects.violation(.notConnected, "party \(shown(party)) is no longer connected to \(shown(interaction.id))")
+            throw effects.violation(.notConnected, .partyLeft(party: party, interaction: interaction.id))
         }
-        throw effects.violation(.unknownParty, "party \(shown(party)) is not a party of \(shown(interaction.id))")
+        throw effects.violation(.unknownParty, .notAParty(party: party, interaction: interaction.id))
     }
 
     func requireRequester(_ agent: String, in interaction: InteractionState, _ effects: inout Effects) throws(RuleViolation) {
         try requireConnected(agent, in: interaction, &effects)
         if interaction.connection(of: agent)?.kind != .agent {
-            throw effects.violation(.requesterNotAgent, "\(shown(agent)) is the contact; only a connected agent may make a request")
+            throw effects.violation(.requesterNotAgent, .requesterIsContact(agent))
         }
     }
 
     func requireNewRequest(_ id: String, _ effects: inout Effects) throws(RuleViolation) {
         if requests[id] != nil {
-            throw effects.violation(.duplicateRequest, "request \(shown(id)) already exists")
+            throw effects.violation(.duplicateRequest, .requestExists(id))
         }
     }
 
     func requireTargetNotConnected(_ target: Target, in interaction: InteractionState, _ effects: inout Effects) throws(RuleViolation) {
         if target.kind == .agent, interaction.connection(of: target.id) != nil {
-            throw effects.violation(.alreadyConnected, "target agent \(shown(target.id)) is already connected to \(shown(interaction.id))")
+            throw effects.violation(.alreadyConnected, .targetConnected(agent: target.id, interaction: interaction.id))
         }
     }
 
     /// A consultation-mode conference must name an accepted, not ended consultation of the
-    /// interaction whose target is the conference's target.
+    /// interaction whose target is the conference's target (Docs/EventFormat.md#rule-consultation-not-active).
     func requireActiveConsultation(_ id: String, of parent: String, target: Target, _ effects: inout Effects) throws(RuleViolation) {
         guard let consultation = interactions[id], consultation.kind == .consultation, consultation.parent.same(parent) else {
-            throw effects.violation(.consultationNotActive, "\(shown(id)) is not a consultation of \(shown(parent))")
+            throw effects.violation(.consultationNotActive, .notAConsultationOf(consultation: id, parent: parent))
         }
         guard consultation.isActive else {
-            throw effects.violation(.consultationNotActive, "consultation \(shown(id)) has ended")
+            throw effects.violation(.consultationNotActive, .consultationEnded(id))
         }
         guard let request = consultationRequest(of: id), request.status == .accepted else {
-            throw effects.violation(.consultationNotActive, "consultation \(shown(id)) was not accepted")
+            throw effects.violation(.consultationNotActive, .consultationNotAccepted(id))
         }
         guard request.target.kind == target.kind, request.target.id.same(target.id) else {
-            throw effects.violation(.consultationNotActive, "consultation \(shown(id)) is with \(shown(request.target.id)), not with the conference target \(shown(target.id))")
+            throw effects.violation(.consultationNotActive, .consultationWithAnother(consultation: id, agent: request.target.id, target: target.id))
         }
     }
 
@@ -70,13 +70,13 @@ extension WorkflowState {
 
     func pendingRequest(_ id: String, kind: RequestKind, _ effects: inout Effects) throws(RuleViolation) -> RequestState {
         guard let request = requests[id] else {
-            throw effects.violation(.unknownRequest, "request \(shown(id)) does not exist")
+            throw effects.violation(.unknownRequest, .noRequest(id))
         }
         guard request.kind == kind else {
-            throw effects.violation(.wrongRequestKind, "request \(shown(id)) is a \(request.kind.rawValue) request, not a \(kind.rawValue) request")
+            throw effects.violation(.wrongRequestKind, .requestKind(request: id, actual: request.kind, expected: kind))
         }
         guard request.status == .pending else {
-            throw effects.violation(.notPending, "request \(shown(id)) was already \(request.status.rawValue)")
+            throw effects.violation(.notPending, .requestAnswered(request: id, status: request.status.rawValue))
         }
         return request
     }
@@ -119,7 +119,8 @@ extension WorkflowState {
     }
 
     /// An agent's connection ends: its pending requests are cancelled, ownership passes to the
-    /// earliest-joined remaining agent, and when no agent remains the interaction ends.
+    /// earliest-joined remaining agent, and when no agent remains the interaction ends
+    /// (Docs/EventFormat.md#entries).
     mutating func agentLeaves(_ id: String, party: String, reason: LeaveReason, by: String?, _ effects: inout Effects) {
         let wasOwner = interactions[id]?.owner.same(party) == true
         leave(id, party: party, reason: reason, by: by, &effects)
@@ -149,7 +150,7 @@ extension WorkflowState {
     }
 
     /// Ends an interaction now: every connected party leaves (`chat_ended`, join order), pending
-    /// requests are cancelled, a chat's open consultations end with it.
+    /// requests are cancelled, a chat's open consultations end with it (Docs/EventFormat.md#event-chat-ended).
     mutating func endEverything(_ id: String, _ effects: inout Effects) {
         guard let interaction = interactions[id], interaction.isActive else { return }
         if interactions[id].map({ effects.event.at > $0.latestAt }) == true {

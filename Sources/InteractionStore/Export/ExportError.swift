@@ -1,7 +1,7 @@
 import InteractionModel
 
-/// A failure particular to `storectl export`.
-public enum ExportError: CategorizedError, Sendable, CustomStringConvertible {
+/// A failure particular to an export run.
+public enum ExportError: CategorizedError, Sendable, CustomStringConvertible, RemedyWorded {
     /// Another incremental export recorded its run while this one was writing: this run's
     /// window overlaps it, so nothing of this run was recorded and no manifest was written.
     case watermarkMoved(expected: Int64, found: Int64?)
@@ -16,16 +16,19 @@ public enum ExportError: CategorizedError, Sendable, CustomStringConvertible {
     case signatureNotPlaced(directory: String, pending: String, reason: String)
 
     /// One sentence saying what happened and what to do.
-    public var description: String {
+    public var description: String { message(.library) }
+
+    /// What happened and what to do, worded by `wording`.
+    package func message(_ wording: RemedyWording) -> String {
         switch self {
         case let .watermarkMoved(expected, found):
             return "another export ran at the same time and moved the export watermark (from \(expected) to \(found.map(String.init) ?? "nothing")); nothing of this run was recorded and no manifest was written — run the export again"
         case let .manifestNotPlaced(directory, pending, reason):
-            return "the run was recorded but manifest.json could not be put in \(directory) (\(reason)); it is complete at \(pending), and the next storectl export puts it in place"
+            return "the run was recorded but manifest.json could not be put in \(directory) (\(reason)); it is complete at \(pending), and the next \(wording.export) puts it in place"
         case .brokenChains(let breaks):
             let count = breaks.count == 1 ? "1 broken hash chain" : "\(breaks.count) broken hash chains"
             return (breaks.map(\.description) + [
-                "export refused: \(count) among the interactions of this run; nothing was written and the watermark did not move (run storectl check, and restore the database from a backup)",
+                "export refused: \(count) among the interactions of this run; nothing was written and the watermark did not move (run \(wording.check), and restore the database from a backup)",
             ]).joined(separator: "\n")
         case let .signatureNotPlaced(directory, pending, reason):
             return "the run was recorded and \(directory)/manifest.json is in place, but manifest.json.sig could not be put beside it (\(reason)); the signature is complete at \(pending): rename it to manifest.json.sig"

@@ -19,33 +19,18 @@ struct ExportFileDigest {
     /// - Returns: nil when the file does not exist.
     /// - Throws: `StoreError.fileFailed` when it exists but cannot be read.
     static func read(_ path: String, csv: Bool) throws -> ExportFileDigest? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return nil }
-            throw StoreError.fileFailed(.read, path: path, errno: errno)
-        }
-        defer { close(fd) }
         var digest = ExportFileDigest()
         var hasher = SHA256()
         var lineEnds = 0
         var inQuotes = false
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.fileFailed(.read, path: path, errno: errno)
+        let exists = try ChunkedFile.forEachChunk(path) { part in
+            hasher.update(bufferPointer: part)
+            for byte in part {
+                if byte == 0x0A, !inQuotes { lineEnds += 1 } else if csv, byte == UInt8(ascii: "\"") { inQuotes.toggle() }
             }
-            if count == 0 { break }
-            chunk.withUnsafeBytes { raw in
-                let part = UnsafeRawBufferPointer(rebasing: raw[..<count])
-                hasher.update(bufferPointer: part)
-                for byte in part {
-                    if byte == 0x0A, !inQuotes { lineEnds += 1 } else if csv, byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-                }
-            }
-            digest.bytes += count
+            digest.bytes += part.count
         }
+        guard exists else { return nil }
         digest.sha256 = hasher.finalize().hexString
         digest.rows = csv ? Swift.max(lineEnds - 1, 0) : lineEnds
         return digest

@@ -22,12 +22,17 @@ public struct ExportOptions: Sendable {
     var beforeFinalStep: (@Sendable () throws -> Void)?
 
     /// Options for a run into `directory`; incremental NDJSON without redaction by default.
-    package init(directory: String, format: ExportFormat = .ndjson, full: Bool = false, redact: Bool = false,
-                signingKey: ExportSigningKey? = nil) {
+    public init(directory: String, format: ExportFormat = .ndjson, full: Bool = false, redact: Bool = false) {
         self.directory = directory
         self.format = format
         self.full = full
         self.redact = redact
+    }
+
+    /// Options for a signed run (`storectl export --sign-key`).
+    package init(directory: String, format: ExportFormat = .ndjson, full: Bool = false, redact: Bool = false,
+                 signingKey: ExportSigningKey?) {
+        self.init(directory: directory, format: format, full: full, redact: redact)
         self.signingKey = signingKey
     }
 }

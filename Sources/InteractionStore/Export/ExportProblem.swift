@@ -1,6 +1,6 @@
 import InteractionModel
 /// One thing `storectl verify` found that does not hold, in one export run's directory.
-package struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
+package struct ExportProblem: Sendable, Equatable, CustomStringConvertible, RemedyWorded {
     /// What the problem is about.
     package enum Subject: Sendable, Equatable {
         /// A file of the run (its name), `manifest.json` and `manifest.json.sig` included.
@@ -59,19 +59,22 @@ package struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
     package var kind: Kind
 
     /// One line: the directory, the file or interaction, what differs.
-    package var description: String {
+    package var description: String { message(.library) }
+
+    /// One line, its remedies worded by `wording`.
+    package func message(_ wording: RemedyWording) -> String {
         let about: String
         switch subject {
         case .file(let name): about = name
         case .interaction(let id): about = "interaction \(id)"
         }
-        return "\(directory): \(about): \(what)"
+        return "\(directory): \(about): \(what(wording))"
     }
 
-    private var what: String {
+    private func what(_ wording: RemedyWording) -> String {
         switch kind {
         case .manifestUnreadable(let reason):
-            return "not a manifest storectl can read (\(reason))"
+            return "not a manifest \(wording.reader) can read (\(reason))"
         case .fileMissing:
             return "missing: the manifest lists it"
         case let .sha256Differs(actual, listed):
@@ -83,7 +86,7 @@ package struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
         case .noChains:
             return "lists no chains.ndjson: the run was written before exports were anchored, and cannot be verified against the store"
         case .previousHeadMalformed(let found):
-            return "previous_head is \(found ?? "null"): a --full run has null, an incremental run 64 hex digits"
+            return "previous_head is \(found ?? "null"): \(wording.fullRun) has null, an incremental run 64 hex digits"
         case let .storeHeadDiffers(recorded, computed):
             return "store_head is \(recorded), but previous_head and chains.ndjson give \(computed)"
         case let .notLinked(found, directory, expected):
@@ -91,13 +94,13 @@ package struct ExportProblem: Sendable, Equatable, CustomStringConvertible {
         case .chainRowMalformed(let line):
             return "chains.ndjson line \(line) is not a row {\"interaction\": ID, \"seq\": N, \"head\": HEX}"
         case .signatureMissing:
-            return "missing: --public-key needs a signed export (export --sign-key)"
+            return "missing: \(wording.signatureNeeded)"
         case .signatureInvalid(let bytes):
             return bytes == 64
                 ? "the signature does not verify with the public key: manifest.json was changed, or signed with another key"
                 : "\(bytes) bytes, not a 64-byte Ed25519 signature"
         case .interactionUnknown:
-            return "not in the store, and no purge recorded it: it was deleted outside storectl purge"
+            return "not in the store, and no purge recorded it: it was deleted outside \(wording.purge)"
         case let .purgedHeadDiffers(purge, purgedAt, recorded, exported):
             return "purged by purge #\(purge) at \(Timestamp.format(purgedAt)) with chain head \(recorded), but the export's head is \(exported)"
         case let .entryMissing(entry, seq):

@@ -28,26 +28,17 @@ enum ExportedEntryHashes {
 
     /// Calls `body` with each LF-terminated line's bytes (without the LF), 1 MiB read at a time.
     private static func forEachLine(_ path: String, _ body: ([UInt8]) -> Void) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.fileFailed(.read, path: path, errno: errno) }
-        defer { close(fd) }
         var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.fileFailed(.read, path: path, errno: errno)
-            }
-            if count == 0 { break }
+        let exists = try ChunkedFile.forEachChunk(path) { part in
             var start = 0
-            for index in 0..<count where chunk[index] == 0x0A {
-                pending.append(contentsOf: chunk[start..<index])
+            for index in 0..<part.count where part[index] == 0x0A {
+                pending.append(contentsOf: part[start..<index])
                 body(pending)
                 pending.removeAll(keepingCapacity: true)
                 start = index + 1
             }
-            pending.append(contentsOf: chunk[start..<count])
+            pending.append(contentsOf: part[start..<part.count])
         }
+        guard exists else { throw StoreError.fileFailed(.read, path: path, errno: ENOENT) }
     }
 }

@@ -111,7 +111,7 @@ extension Store {
                 files: zip(ExportEntity.all + [ExportEntity.chains], files).map { entity, file in
                     ExportManifest.File(entity: entity.name, name: file.name, rows: file.rows, bytes: file.byteCount, sha256: file.sha256)
                 })
-            let text = manifest.json()
+            let text = try manifest.json()
             let pending = try ExportFile(directory: directory.path, name: ExportDirectory.manifestName, token: token)
             pendingFiles.append(pending)
             try pending.append(text)

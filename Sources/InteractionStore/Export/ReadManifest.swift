@@ -1,19 +1,36 @@
-import EventLog
-/// A `manifest.json` read back for `storectl verify`: the fields the checks need, each of the
-/// type the export writes.
-struct ReadManifest {
-    /// Why a manifest could not be read.
+import Foundation
+
+/// A `manifest.json` read back for `storectl verify` by Foundation's `JSONDecoder`: the fields
+/// the checks need, each of the type the export writes (`ExportManifest` writes them).
+struct ReadManifest: Decodable {
+    /// Why a manifest could not be read: `reason` names the first field that is missing or of
+    /// the wrong type (`files[2].rows is not a non-negative integer`), or the JSON's fault.
     struct Unreadable: Error {
         var reason: String
     }
 
     /// One listed file.
-    struct File {
+    struct File: Decodable {
         var entity: String
         var name: String
         var rows: Int
         var bytes: Int
         var sha256: String
+
+        private enum CodingKeys: String, CodingKey { case entity, name, rows, bytes, sha256 }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            entity = try container.decode(String.self, forKey: .entity)
+            name = try container.decode(String.self, forKey: .name)
+            // A name is a file of the run's directory, never a path elsewhere.
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+                throw DecodingError.dataCorruptedError(forKey: .name, in: container, debugDescription: "\(name) is not a file name")
+            }
+            rows = try ReadManifest.count(container, .rows)
+            bytes = try ReadManifest.count(container, .bytes)
+            sha256 = try container.decode(String.self, forKey: .sha256)
+        }
     }
 
     var version: Int
@@ -22,58 +39,85 @@ struct ReadManifest {
     var storeHead: String
     var files: [File]
 
+    private enum CodingKeys: String, CodingKey {
+        case version = "manifest_version", full, previousHead = "previous_head", storeHead = "store_head", files
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try Self.count(container, .version)
+        full = try container.decode(Bool.self, forKey: .full)
+        files = try container.decode([File].self, forKey: .files)
+        previousHead = try container.decodeIfPresent(String.self, forKey: .previousHead)
+        // A version 1 manifest (before anchoring) has no heads; `verify` reports its missing chains.
+        if version < 2, !container.contains(.storeHead) {
+            storeHead = ""
+        } else {
+            storeHead = try container.decode(String.self, forKey: .storeHead)
+        }
+    }
+
     /// Parses the manifest's bytes.
     /// - Throws: `Unreadable` naming the first field that is missing or of the wrong type.
     init(_ bytes: [UInt8]) throws(Unreadable) {
-        let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes)
+            self = try JSONDecoder().decode(ReadManifest.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw Unreadable(reason: Self.reason(error))
         } catch {
-            throw Unreadable(reason: "invalid JSON: \(error.description)")
+            throw Unreadable(reason: "invalid JSON: \(error)")
         }
-        guard case .object(let object) = value else { throw Unreadable(reason: "not a JSON object") }
-        version = try Self.integer(object, "manifest_version")
-        guard case .bool(let full)? = object["full"] else { throw Unreadable(reason: "full is not true or false") }
-        self.full = full
-        guard case .array(let items)? = object["files"] else { throw Unreadable(reason: "files is not an array") }
-        var files: [File] = []
-        for (index, item) in items.enumerated() {
-            guard case .object(let file) = item else { throw Unreadable(reason: "files[\(index)] is not an object") }
-            let name = try Self.string(file, "name", in: "files[\(index)]")
-            // A name is a file of the run's directory, never a path elsewhere.
-            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
-                throw Unreadable(reason: "files[\(index)].name \(name) is not a file name")
+    }
+
+    /// A count: an integer of at least 0.
+    private static func count<Key: CodingKey>(_ container: KeyedDecodingContainer<Key>, _ key: Key) throws -> Int {
+        let value = try container.decode(Int.self, forKey: key)
+        guard value >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "is not a non-negative integer")
+        }
+        return value
+    }
+
+    /// The decoder's error as the field and what is wrong with it.
+    private static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            return "\(path(context.codingPath)) is not \(expected(type))"
+        case let .keyNotFound(key, context):
+            return "\(path(context.codingPath + [key])) is missing"
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                return "invalid JSON: \(underlying ?? context.debugDescription)"
             }
-            files.append(File(entity: try Self.string(file, "entity", in: "files[\(index)]"), name: name,
-                              rows: try Self.integer(file, "rows", in: "files[\(index)]"),
-                              bytes: try Self.integer(file, "bytes", in: "files[\(index)]"),
-                              sha256: try Self.string(file, "sha256", in: "files[\(index)]")))
-        }
-        self.files = files
-        switch object["previous_head"] {
-        case .string(let text)?: previousHead = text
-        case .null?, nil: previousHead = nil
-        default: throw Unreadable(reason: "previous_head is not a string or null")
-        }
-        // A version 1 manifest (before anchoring) has no heads; `verify` reports its missing chains.
-        if object["store_head"] == nil, version < 2 {
-            storeHead = ""
-        } else {
-            storeHead = try Self.string(object, "store_head")
+            let description = context.debugDescription
+            let field = path(context.codingPath)
+            return description.hasPrefix("is ") ? "\(field) \(description)" : "\(field): \(description)"
+        @unknown default:
+            return "\(error)"
         }
     }
 
-    private static func string(_ object: JSONObject, _ key: String, in place: String? = nil) throws(Unreadable) -> String {
-        guard case .string(let text)? = object[key] else {
-            throw Unreadable(reason: "\(place.map { "\($0)." } ?? "")\(key) is not a string")
+    /// `files[2].rows` for the path the decoder was at.
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
         }
-        return text
+        return text.isEmpty ? "the manifest" : text
     }
 
-    private static func integer(_ object: JSONObject, _ key: String, in place: String? = nil) throws(Unreadable) -> Int {
-        guard case .number(let text)? = object[key], let number = Int(text), number >= 0 else {
-            throw Unreadable(reason: "\(place.map { "\($0)." } ?? "")\(key) is not a non-negative integer")
+    private static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is Int.Type: return "a non-negative integer"
+        case is [File].Type: return "an array"
+        default: return "an object"
         }
-        return number
     }
 }

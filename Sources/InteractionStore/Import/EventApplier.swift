@@ -114,7 +114,7 @@ final class EventApplier {
         if mayBeStored, let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
             guard stored == hash else {
                 throw RuleViolation(eventId: event.id, rule: .conflictingEventId,
-                                    detail: "event id \(shown(event.id)) is already stored with different content")
+                                    detail: .eventIdStored(event.id))
             }
             return .duplicate
         }

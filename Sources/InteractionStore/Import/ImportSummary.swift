@@ -40,7 +40,7 @@ public struct ImportSummary: Sendable, Equatable {
     /// Lines read (blank ones included).
     public var lines = 0
     /// Wall time in seconds.
-    public var elapsedSeconds = 0.0
+    package var elapsedSeconds = 0.0
 
     /// A summary of nothing done yet; `committed` says whether that nothing counts as a success.
     package init(committed: Bool = false) {

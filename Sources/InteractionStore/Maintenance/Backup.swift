@@ -8,7 +8,7 @@ public struct BackupSummary: Sendable, Equatable {
     /// Pages copied.
     public var pages: Int
     /// The database page size in bytes.
-    public var pageSize: Int
+    package var pageSize: Int
     /// Bytes copied (pages × page size).
     public var bytes: Int64
     /// Wall-clock seconds the copy took.

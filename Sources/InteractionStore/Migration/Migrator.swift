@@ -17,7 +17,7 @@ package struct AppliedMigration: Sendable, Equatable, Codable {
 }
 
 /// Something wrong between the database's migration history and this binary's migrations.
-public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible {
+public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible, RemedyWorded {
     /// An applied file was changed after it was applied.
     case modified(version: Int, file: String, applied: String, current: String)
     /// The database has a version this binary does not know: it is newer than the binary.
@@ -26,12 +26,15 @@ public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible {
     case outOfOrder(version: Int, file: String)
 
     /// One sentence with the remedy.
-    public var description: String {
+    public var description: String { message(.library) }
+
+    /// One sentence with the remedy, worded by `wording`.
+    package func message(_ wording: RemedyWording) -> String {
         switch self {
         case let .modified(version, file, applied, current):
             return "migration \(version) (\(file)) was changed after it was applied: the database recorded checksum \(applied), the file now has \(current); restore the original file and put the change in a new migration"
         case let .unknownVersion(version, name):
-            return "the database has migration \(version) (\(name)) that this storectl does not know: the database is newer than this binary; use a newer storectl"
+            return "the database has migration \(version) (\(name)) that this \(wording.reader) does not know: the database is newer than this binary; use \(wording.newerReader)"
         case let .outOfOrder(version, file):
             return "migration \(version) (\(file)) is older than the newest applied migration but was never applied; the history is out of order — restore the database from a backup or re-create it"
         }
@@ -39,7 +42,7 @@ public enum MigrationProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a migration run failed.
-public enum MigrationError: CategorizedError, Sendable, CustomStringConvertible {
+public enum MigrationError: CategorizedError, Sendable, CustomStringConvertible, RemedyWorded {
     /// The history and the binary disagree; nothing was applied.
     case invalidHistory([MigrationProblem])
     /// A script failed; the database is exactly as it was before the run.
@@ -48,10 +51,13 @@ public enum MigrationError: CategorizedError, Sendable, CustomStringConvertible 
     case foreignKeyViolation(file: String, table: String)
 
     /// What went wrong and what to do.
-    public var description: String {
+    public var description: String { message(.library) }
+
+    /// What went wrong and what to do, worded by `wording`.
+    package func message(_ wording: RemedyWording) -> String {
         switch self {
         case .invalidHistory(let problems):
-            return problems.map(\.description).joined(separator: "\n")
+            return problems.map { $0.message(wording) }.joined(separator: "\n")
         case let .failed(file, error):
             return "migration \(file) failed, nothing was changed: \(error.message)" + (error.sql.map { " in statement `\($0)`" } ?? "")
         case let .foreignKeyViolation(file, table):
@@ -104,11 +110,16 @@ package struct Migrator: Sendable {
         ) STRICT
         """
 
+    /// True when the database holds a migration history (`schema_migrations`): the one place that asks.
+    /// - Throws: `SQLiteError`.
+    package static func hasHistory(_ db: Connection) throws -> Bool {
+        try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") == 1
+    }
+
     /// Reads the history and compares it with the known migrations.
     /// - Throws: `SQLiteError` when the history cannot be read.
     package func status(_ db: Connection) throws -> MigrationStatus {
-        let exists = try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") ?? 0
-        let applied: [AppliedMigration] = exists == 0 ? [] : try db.query(
+        let applied: [AppliedMigration] = try !Self.hasHistory(db) ? [] : db.query(
             "SELECT version, description, checksum, applied_at, execution_ms FROM schema_migrations ORDER BY version") {
             AppliedMigration(version: Int($0.int64(0)), name: $0.string(1), checksum: $0.string(2), appliedAt: $0.int64(3), executionMs: $0.int64(4))
         }

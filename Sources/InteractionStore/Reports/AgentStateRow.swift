@@ -28,7 +28,7 @@ public struct AgentStateRow: ReportRow, Equatable {
     package static let columns = ["agent", "channel", "state", "total_ms", "count"]
 
     /// The report's columns with `--by-reason`: `reason` after `state`.
-    public static let columnsByReason = ["agent", "channel", "state", "reason", "total_ms", "count"]
+    package static let columnsByReason = ["agent", "channel", "state", "reason", "total_ms", "count"]
 
     /// The row's values in `columns` order.
     package var cells: [Cell] {

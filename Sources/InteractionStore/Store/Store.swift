@@ -72,7 +72,7 @@ public final class Store: @unchecked Sendable {
             let status = try options.migrator.status(writer)
             // Only a database that needs migrating takes the write lock: a read command must
             // not wait behind a long import just to find the schema up to date.
-            if try !status.pending.isEmpty || !Self.hasHistory(writer) {
+            if try !status.pending.isEmpty || !Migrator.hasHistory(writer) {
                 for migration in try options.migrator.migrate(writer) {
                     self.logger.info("applied migration \(migration.fileName)")
                 }
@@ -86,10 +86,6 @@ public final class Store: @unchecked Sendable {
         // Readers close first: when the last connection to close is the writer, SQLite
         // checkpoints the WAL and removes it, leaving one self-contained database file.
         idleReaders.removeAll()
-    }
-
-    private static func hasHistory(_ db: Connection) throws -> Bool {
-        try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") == 1
     }
 
     /// Runs `body` with the writer connection, without opening a transaction

@@ -149,21 +149,7 @@ package enum ConnectConverter {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let text)?: return trim(text)
-        case let other?: throw ConversionError(reason: "\"\(key)\" must be a string, not \(other.kindName)", element: path)
-        }
-    }
-}
-
-extension JSONValue {
-    /// The JSON type's name, for messages.
-    var kindName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case let other?: throw ConversionError(reason: "\"\(key)\" must be a string, not \(other.typeName)", element: path)
         }
     }
 }

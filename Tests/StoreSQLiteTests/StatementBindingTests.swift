@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import InteractionStore
 @testable import StoreSQLite
+import StoreTestSupport
 
 /// `Statement.bind` copies text and blobs into a buffer the statement owns and lets SQLite
 /// read them from there; these tests reuse one cached statement with values that force the

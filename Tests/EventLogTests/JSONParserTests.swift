@@ -1,6 +1,6 @@
 import Testing
-@testable import InteractionStore
 @testable import EventLog
+@testable import InteractionModel
 
 // MARK: - Helpers
 

@@ -1,5 +1,4 @@
 import Testing
-@testable import InteractionStore
 @testable import InteractionModel
 
 /// Grouped in a suite so these test names cannot collide with other files' tests in the module.

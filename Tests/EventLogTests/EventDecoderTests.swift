@@ -1,6 +1,7 @@
 import Testing
-@testable import InteractionStore
 @testable import EventLog
+@testable import InteractionStore
+@testable import InteractionModel
 
 /// Shape rules of SPEC section 2 enforced while decoding (before any rule sees the event).
 @Suite struct EventDecoderTests {
