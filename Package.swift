@@ -72,6 +72,14 @@ let package = Package(
             path: "Sources/RecordOutput",
             swiftSettings: strictSwift
         ),
+        // `storectl demo`: a simulated contact center's event log as `Event`s (the corpus embedded).
+        .target(
+            name: "InteractionDemo",
+            dependencies: ["InteractionModel"],
+            path: "Sources/InteractionDemo",
+            resources: [.embedInCode("Resources/corpus.txt")],
+            swiftSettings: strictSwift
+        ),
         // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
         .target(
             name: "PlatformImport",
@@ -112,6 +120,7 @@ let package = Package(
                 "InteractionModel",
                 "EventLog",
                 "RecordOutput",
+                "InteractionDemo",
                 "PlatformImport",
                 "InteractionService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +144,7 @@ let package = Package(
                 "InteractionModel",
                 "EventLog",
                 "RecordOutput",
+                "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -168,14 +178,27 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "InteractionDemoTests",
+            dependencies: [
+                "InteractionDemo",
+                "InteractionStore",
+                "InteractionModel",
+                "EventLog",
+                "StoreTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/InteractionDemoTests",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "PlatformImportTests",
-            dependencies: ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "StoreTestSupport"],
+            dependencies: ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/PlatformImportTests",
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "InteractionConsoleTests",
-            dependencies: ["InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "StoreTestSupport"],
+            dependencies: ["InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "InteractionDemo", "StoreTestSupport"],
             path: "Tests/InteractionConsoleTests",
             swiftSettings: strictSwift
         ),
@@ -187,6 +210,7 @@ let package = Package(
                 "InteractionModel",
                 "EventLog",
                 "RecordOutput",
+                "InteractionDemo",
                 "StoreTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

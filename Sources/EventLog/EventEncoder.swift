@@ -4,7 +4,8 @@ import InteractionModel
 ///
 /// Keys come in a fixed order (`id`, `type`, `at`, then the type's fields as SPEC lists them)
 /// and every defaulted field is written out (`visibility`, `channel`, `mode`), so a reader
-/// never has to know the defaults. Strings go through `JSONWriter`'s one escaper (control
+/// never has to know the defaults (`DefaultedFields.omitted` leaves two of them out, for the
+/// demo log's bytes). Strings go through `JSONWriter`'s one escaper (control
 /// characters and NUL escaped, everything else kept as UTF-8); `at` is written with
 /// millisecond precision, which is what the store keeps.
 ///
@@ -19,10 +20,21 @@ public enum EventEncoder {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// What a line does with a field that holds its SPEC default.
+    package enum DefaultedFields: Sendable {
+        /// Every defaulted field is written out: a reader never has to know the defaults.
+        case written
+        /// `channel` is left out when it is "chat" and `visibility` when it is "all", as
+        /// `storectl demo --emit` has always written its log (its bytes stay the same from
+        /// release to release). `mode` is still written: it tells a conference request
+        /// made from a consultation from an instant one at a glance.
+        case omitted
+    }
+
     /// Appends the event's JSON object (without a line end) to `bytes`.
-    package static func append(_ event: Event, to bytes: inout [UInt8]) {
-        var out = ObjectWriter(bytes: bytes)
-        bytes = []  // one buffer in use at a time: no copy on the appends below
+    package static func append(_ event: Event, to bytes: inout [UInt8], defaults: DefaultedFields = .written) {
+        let writeDefaults = defaults == .written
+        var out = ObjectWriter(taking: &bytes)
         out.string("id", event.id)
         out.string("type", event.type)
         out.key("at")
@@ -31,28 +43,27 @@ public enum EventEncoder {
         out.bytes.append(0x22)
         switch event.body {
         case let .agentState(agent, state, channel, reason):
-            out.string("agent", agent); out.string("state", state.rawValue); out.string("channel", channel)
+            out.string("agent", agent); out.string("state", state.rawValue)
+            if writeDefaults || channel != "chat" { out.string("channel", channel) }
             if let reason { out.string("reason", reason) }
         case let .chatStarted(interaction, contact, name):
             out.string("interaction", interaction)
             out.key("contact")
-            var nested = ObjectWriter(bytes: out.bytes)
-            out.bytes = []
+            var nested = ObjectWriter(taking: &out.bytes)
             nested.string("id", contact)
             if let name { nested.string("name", name) }
-            out.bytes = nested.finish()
+            nested.finish(into: &out.bytes)
         case let .partyJoined(interaction, agent):
             out.string("interaction", interaction)
             out.key("party")
-            var nested = ObjectWriter(bytes: out.bytes)
-            out.bytes = []
+            var nested = ObjectWriter(taking: &out.bytes)
             nested.string("kind", "agent")
             nested.string("id", agent)
-            out.bytes = nested.finish()
+            nested.finish(into: &out.bytes)
             out.string("role", "owner")
         case let .message(interaction, party, text, visibility):
             out.string("interaction", interaction); out.string("party", party); out.string("text", text)
-            out.string("visibility", visibility.rawValue)
+            if writeDefaults || visibility != .all { out.string("visibility", visibility.rawValue) }
         case let .conferenceRequested(interaction, request, from, target, mode, consultation):
             out.string("interaction", interaction); out.string("request", request); out.string("from", from)
             out.target(target)
@@ -81,18 +92,20 @@ public enum EventEncoder {
         case let .dispositionRetired(code):
             out.string("code", code)
         }
-        bytes = out.finish()
+        out.finish(into: &bytes)
     }
 }
 
-/// Appends one JSON object's members; `finish` closes it.
+/// Appends one JSON object's members; `finish` closes it. The writer takes the caller's buffer
+/// (a swap, not a copy) and `finish` hands it back, so exactly one reference to the buffer
+/// exists while bytes are appended: no copy-on-write of a long buffer for each event.
 private struct ObjectWriter {
-    var bytes: [UInt8]
+    var bytes: [UInt8] = []
     private var first = true
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        self.bytes.append(UInt8(ascii: "{"))
+    init(taking buffer: inout [UInt8]) {
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(ascii: "{"))
     }
 
     /// Writes the separator and the quoted key with its colon.
@@ -101,25 +114,26 @@ private struct ObjectWriter {
         first = false
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }  // keys are plain ASCII: no escaping
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))  // two appends, not an array literal: no allocation per key
     }
 
     mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
-        JSONWriter.appendQuoted(value.utf8, to: &bytes)
+        JSONWriter.appendQuoted(value, to: &bytes)
     }
 
     mutating func target(_ target: Target) {
         key("target")
-        var nested = ObjectWriter(bytes: bytes)
-        bytes = []
+        var nested = ObjectWriter(taking: &bytes)
         nested.string("kind", target.kind.rawValue)
         nested.string("id", target.id)
-        bytes = nested.finish()
+        nested.finish(into: &bytes)
     }
 
-    mutating func finish() -> [UInt8] {
+    /// Closes the object and gives the buffer back to `buffer`.
+    mutating func finish(into buffer: inout [UInt8]) {
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        swap(&bytes, &buffer)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InteractionDemo
 import InteractionStore
 import InteractionModel
 
@@ -33,23 +34,15 @@ extension StoreCtl {
                 if emit != "-" { Terminal.printError("wrote \(count) events (\(interactions) chats, seed \(seed)) to \(emit)") }
                 return
             }
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("storectl-demo-\(getpid())-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let logPath = directory.appendingPathComponent("demo.ndjson").path
-            let count = try write(generator, to: logPath)
-
+            // The events go to the store as they are generated: no log is written and re-read.
             let store = try database.open()
-            let fd = open(logPath, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw CommandFailure(status: .ioError, message: "cannot read the generated log \(logPath)") }
-            defer { close(fd) }
-            let summary = try store.importEvents(fd: fd)
+            let summary = try store.importEvents(generator)
             guard summary.committed, summary.rejected.isEmpty else {
                 for rejected in summary.rejected.prefix(20) { Terminal.printError(rejected.description) }
                 throw CommandFailure(status: .software, message: "the demo log was rejected (\(summary.rejected.count) lines): this is a bug in the generator")
             }
             Terminal.printError(String(format: "demo: %d events (%d chats, seed %llu) → %@: %d stored, %d already there, in %.2f s (%.0f events/s)",
-                                       count, interactions, seed, database.path, summary.stored, summary.duplicates,
+                                       summary.lines, interactions, seed, database.path, summary.stored, summary.duplicates,
                                        summary.elapsedSeconds, summary.eventsPerSecond))
             let conferences = try store.conferenceSummary(from: nil, to: nil, agent: nil)
             let dispositions = try store.dispositionReport(from: nil, to: nil)
@@ -65,18 +58,20 @@ extension StoreCtl {
             }
         }
 
-        /// Writes the log line by line (buffered); returns the number of events.
+        /// Writes the log through the one event encoder, one line per event, in 1 MiB writes;
+        /// the defaulted `channel` and `visibility` are left out, so the bytes are those the
+        /// demo has always written. Returns the number of events.
         private func write(_ generator: DemoGenerator, to path: String?) throws -> Int {
             let file = try path.map { try OutputFile(path: $0) }
             var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 20)
+            buffer.reserveCapacity(1 << 20 + 4096)
             var count = 0
             func flush() throws {
                 if let file { try file.write(buffer) } else { try Terminal.write(buffer) }
                 buffer.removeAll(keepingCapacity: true)
             }
-            try generator.generate { line in
-                buffer.append(contentsOf: line.utf8)
+            for event in generator {
+                EventEncoder.append(event, to: &buffer, defaults: .omitted)
                 buffer.append(0x0A)
                 count += 1
                 if buffer.count >= 1 << 20 { try flush() }

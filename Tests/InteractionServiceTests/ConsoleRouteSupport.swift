@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import InteractionService
+import InteractionDemo
 import InteractionStore
 import StoreTestSupport
 @testable import InteractionModel
@@ -22,10 +23,7 @@ struct ConsoleRouteFixture {
     init(tokens: TokenTable? = nil, chats: Int = 60) throws {
         directory = try TempDirectory(prefix: "console-routes")
         store = try Store(path: directory.databasePath)
-        var events: [Event] = []
-        DemoGenerator(interactions: chats, seed: 5).generate { line in
-            if let event = try? EventDecoder.decode(line) { events.append(event) }
-        }
+        let events = Array(DemoGenerator(interactions: chats, seed: 5))
         _ = try store.apply(events)
         let base: Int64 = 1_900_000_000_000
         let bodies: [Event.Body] = [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InteractionDemo
 @testable import InteractionStore
 @testable import InteractionModel
 @testable import EventLog
@@ -77,8 +78,6 @@ import Testing
     }
 
     private func demoLines(chats: Int) throws -> [String] {
-        var lines: [String] = []
-        DemoGenerator(interactions: chats, seed: 5).generate { lines.append($0) }
-        return lines
+        DemoGenerator(interactions: chats, seed: 5).map(EventEncoder.line)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+import InteractionDemo
 @testable import InteractionStore
 @testable import InteractionModel
 @testable import EventLog
@@ -57,9 +58,8 @@ import Testing
 
     @Test func everyEventOfADemoLog() throws {
         var checked = 0
-        try DemoGenerator(interactions: 60, seed: 11).generate { line in
-            let event = try EventDecoder.decode(line)
-            #expect(event.canonicalBytes == reference(event), "\(line)")
+        for event in DemoGenerator(interactions: 60, seed: 11) {
+            #expect(event.canonicalBytes == reference(event), "\(EventEncoder.line(event))")
             checked += 1
         }
         #expect(checked > 1_000)

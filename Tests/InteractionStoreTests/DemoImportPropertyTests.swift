@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InteractionDemo
 @testable import InteractionStore
 
 /// Property: generated logs of many seeds import cleanly into one store, and afterwards every
@@ -8,7 +9,7 @@ import Testing
 @Suite struct DemoImportPropertyTests {
     private func writeLog(interactions: Int, seed: UInt64, to path: String) throws {
         var text = ""
-        DemoGenerator(interactions: interactions, seed: seed).generate { text += $0 + "\n" }
+        for event in DemoGenerator(interactions: interactions, seed: seed) { text += EventEncoder.line(event) + "\n" }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 

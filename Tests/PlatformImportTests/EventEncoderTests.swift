@@ -1,3 +1,4 @@
+import InteractionDemo
 import InteractionStore
 import Testing
 @testable import InteractionModel
@@ -52,14 +53,56 @@ import Testing
                 == #"{"id":"s","type":"chat.started","at":"1970-01-01T00:00:00.000Z","interaction":"c","contact":{"id":"k"}}"#)
     }
 
+    private func omitting(_ event: Event) -> String {
+        var bytes: [UInt8] = []
+        EventEncoder.append(event, to: &bytes, defaults: .omitted)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: everyType)
+    func everyEventDecodesBackToItselfWithTheDefaultsLeftOut(_ event: Event) throws {
+        let line = omitting(event)
+        #expect(try EventDecoder.decode(line) == event)
+        #expect(!line.contains(#""channel":"chat""#) && !line.contains(#""visibility":"all""#))
+    }
+
+    @Test func leavingDefaultsOutDropsOnlyADefaultChannelAndVisibility() {
+        #expect(omitting(Event(id: "a", at: 0, body: .agentState(agent: "a1", state: .notReady, channel: "chat", reason: "lunch")))
+                == #"{"id":"a","type":"agent.state","at":"1970-01-01T00:00:00.000Z","agent":"a1","state":"not_ready","reason":"lunch"}"#)
+        #expect(omitting(Event(id: "b", at: 0, body: .agentState(agent: "a1", state: .ready, channel: "email", reason: nil)))
+                == #"{"id":"b","type":"agent.state","at":"1970-01-01T00:00:00.000Z","agent":"a1","state":"ready","channel":"email"}"#)
+        #expect(omitting(Event(id: "m", at: 0, body: .message(interaction: "c", party: "k", text: "t", visibility: .all)))
+                == #"{"id":"m","type":"message","at":"1970-01-01T00:00:00.000Z","interaction":"c","party":"k","text":"t"}"#)
+        #expect(omitting(Event(id: "n", at: 0, body: .message(interaction: "c", party: "k", text: "t", visibility: .agents)))
+                == #"{"id":"n","type":"message","at":"1970-01-01T00:00:00.000Z","interaction":"c","party":"k","text":"t","visibility":"agents"}"#)
+        // `mode` stays, even at its default.
+        let request = Event(id: "r", at: 0, body: .conferenceRequested(interaction: "c", request: "r1", from: "a1", target: Target(kind: .queue, id: "q"), mode: .instant, consultation: nil))
+        #expect(omitting(request) == EventEncoder.line(request))
+        #expect(omitting(request).hasSuffix(#","mode":"instant"}"#))
+    }
+
     @Test func theDemoLogSurvivesTheRoundTrip() throws {
         var count = 0
-        try DemoGenerator(interactions: 40, seed: 5).generate { line in
-            let event = try EventDecoder.decode(line)
+        for event in DemoGenerator(interactions: 40, seed: 5) {
             #expect(try EventDecoder.decode(EventEncoder.line(event)) == event)
             count += 1
         }
         #expect(count > 500)
+    }
+
+    /// The encoder's strings take the escaper's contiguous path; any other sequence of bytes
+    /// takes the byte-at-a-time one: both write the same literal.
+    @Test func theEscaperWritesTheSameBytesWhateverTheInput() {
+        var contiguous: [UInt8] = [], bytewise: [UInt8] = []
+        JSONWriter.appendQuoted(Self.awkward.utf8, to: &contiguous)
+        JSONWriter.appendQuoted(Self.awkward.utf8.lazy.map { $0 }, to: &bytewise)  // no contiguous storage
+        var fromString: [UInt8] = []
+        JSONWriter.appendQuoted(Self.awkward, to: &fromString)
+        #expect(contiguous == bytewise && fromString == bytewise)
+        #expect(JSONWriter.quote("a\"b\\c\u{0}\u{1F}\n\r\té") == #""a\"b\\c\u0000\u001f\n\r\té""#)
+        #expect(JSONWriter.quote("\"") == #""\"""#)
+        #expect(JSONWriter.quote("") == "\"\"")
+        #expect(JSONWriter.quote("plain") == #""plain""#)
     }
 
     @Test func appendAddsToWhatIsThere() {

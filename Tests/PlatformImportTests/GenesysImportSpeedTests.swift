@@ -1,4 +1,5 @@
 import Foundation
+import InteractionDemo
 import InteractionStore
 import Testing
 import StoreTestSupport
@@ -18,8 +19,8 @@ import StoreTestSupport
     static func writeTranscripts(_ count: Int, into directory: String) throws -> Int {
         var writer = GenesysTranscriptWriter()
         var written = 0
-        try DemoGenerator(interactions: count, seed: 14).generate { line in
-            guard let document = writer.take(try EventDecoder.decode(line)) else { return }
+        for event in DemoGenerator(interactions: count, seed: 14) {
+            guard let document = writer.take(event) else { continue }
             written += 1
             let name = String(format: "%06d.xml", written)
             try PlatformCLI.write(document.xml, to: directory + "/" + name)

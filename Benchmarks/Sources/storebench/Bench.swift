@@ -86,45 +86,17 @@ final class Bench {
 
     // MARK: - Data
 
-    /// Writes the demo log of `chats` chats (stops after `limit` events) with the store's generator.
-    func generateLog(chats: Int, seed: UInt64, name: String, limit: Int = .max) throws -> LogFile {
+    /// Writes the demo log of `chats` chats with `storectl demo --emit`.
+    func generateLog(chats: Int, seed: UInt64, name: String) throws -> LogFile {
         let target = path(name)
-        guard let file = fopen(target, "wb") else { throw BenchError("cannot create \(target)") }
-        defer { fclose(file) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
-        var count = 0
-        struct Enough: Error {}
-        let (_, seconds) = try timed {
-            do {
-                try DemoGenerator(interactions: chats, seed: seed).generate { line in
-                    if count >= limit { throw Enough() }
-                    buffer.append(contentsOf: line.utf8)
-                    buffer.append(0x0A)
-                    count += 1
-                    if buffer.count >= 1 << 20 {
-                        fwrite(buffer, 1, buffer.count, file)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                }
-            } catch is Enough {}
-            fwrite(buffer, 1, buffer.count, file)
-        }
+        let (count, seconds) = try timed { try emitDemoLog(chats: chats, seed: seed, to: target) }
         note("generated \(name): \(count.grouped) events (\(chats.grouped) chats, seed \(seed)) in \(String(format: "%.1f", seconds)) s")
         return LogFile(path: target, chats: chats, events: count)
     }
 
     /// The first `limit` events of a demo log, decoded (for `store.apply`).
     func generateEvents(chats: Int, seed: UInt64, limit: Int) throws -> [Event] {
-        var events: [Event] = []
-        struct Enough: Error {}
-        do {
-            try DemoGenerator(interactions: chats, seed: seed).generate { line in
-                if events.count >= limit { throw Enough() }
-                events.append(try EventDecoder.decode(line))
-            }
-        } catch is Enough {}
-        return events
+        try demoLines(chats: chats, seed: seed).prefix(limit).map { try EventDecoder.decode($0) }
     }
 
     // MARK: - Store and baseline primitives

@@ -57,7 +57,7 @@ struct Options {
           --json FILE         also write every figure as JSON
           --serve             only the serve workload (same as --only serve; not in the default run):
                               storectl serve on 127.0.0.1, wrk and curl as clients, see README
-          --storectl PATH     the storectl to serve with (default: beside storebench)
+          --storectl PATH     the storectl that writes the demo logs and serves (default: beside storebench)
           --serve-seconds N   seconds of each single-event PUT run (default 5)
           --batch-chats N     chats per connection in the batch POSTs (default 800, 4 connections)
         """

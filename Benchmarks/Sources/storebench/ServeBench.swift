@@ -15,7 +15,7 @@ extension Bench {
     static func putChats(connection: Int) -> Int { connection == 1 ? 600 : connection <= 16 ? 300 : 100 }
 
     func serve() throws {
-        let storectl = options.storectl ?? (URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent().path + "/storectl")
+        let storectl = storectlPath
         for tool in [storectl, "/usr/bin/wrk", "/usr/bin/curl"] where access(tool, X_OK) != 0 {
             throw BenchError("serve needs \(tool) (storectl: swift build -c release --package-path Benchmarks --product storectl; wrk: apt-get install wrk)")
         }
@@ -26,7 +26,7 @@ extension Bench {
         // Data: the disposition codes (sent before every timed run, not timed), one demo log
         // per PUT connection and per batch connection, each of its own seed.
         var defines: [String] = []
-        DemoGenerator(interactions: 1, seed: options.seed).generate { line in
+        for line in try demoLines(chats: 1, seed: options.seed) {
             if line.contains("\"type\":\"disposition.defined\"") { defines.append(line) }
         }
         let definesFile = path("defines.ndjson")
@@ -36,8 +36,8 @@ extension Bench {
         var putEvents = 0
         for connection in 1 ... (Self.putConnections.max() ?? 1) {
             var text = ""
-            DemoGenerator(interactions: Self.putChats(connection: connection), seed: options.seed + UInt64(connection)).generate { line in
-                guard !line.contains("\"type\":\"disposition.defined\""), let id = eventID(line) else { return }
+            for line in try demoLines(chats: Self.putChats(connection: connection), seed: options.seed + UInt64(connection)) {
+                guard !line.contains("\"type\":\"disposition.defined\""), let id = eventID(line) else { continue }
                 text += id + "\t" + line + "\n"
                 putEvents += 1
             }
@@ -50,7 +50,7 @@ extension Bench {
         var importLog = defines.joined(separator: "\n") + "\n"
         for connection in 1 ... batchConnections {
             var lines: [String] = []
-            DemoGenerator(interactions: options.batchChats, seed: options.seed + 100 + UInt64(connection)).generate { line in
+            for line in try demoLines(chats: options.batchChats, seed: options.seed + 100 + UInt64(connection)) {
                 if !line.contains("\"type\":\"disposition.defined\"") { lines.append(line) }
             }
             batchEvents += lines.count

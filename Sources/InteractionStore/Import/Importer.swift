@@ -1,6 +1,5 @@
-import Foundation
-import InteractionModel
 import EventLog
+import InteractionModel
 
 /// How `importEvents` treats bad lines and commits.
 public struct ImportOptions: Sendable {
@@ -31,8 +30,6 @@ public struct ImportProgress: Sendable {
     public var committed: Bool
 }
 
-private struct AtomicImportRejected: Error {}
-
 extension Store {
     /// Imports an NDJSON event log from a file descriptor (SPEC section 2), streaming.
     ///
@@ -47,58 +44,23 @@ extension Store {
     public func importEvents(fd: Int32, alreadyRead: [UInt8] = [], options: ImportOptions = ImportOptions(),
                              onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
-        let started = DispatchTime.now().uptimeNanoseconds
-        var summary = ImportSummary()
         var reader = LineReader(fd: fd, alreadyRead: alreadyRead)
-        try withApplier(caching: options.caching) { applier in
-            applier.isolateEvents = !options.atomic
-            var sinceCommit = 0
-            func process(_ line: UnsafeRawBufferPointer) throws {
-                summary.lines += 1
-                if summary.lines % 10_000 == 0 { onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: false)) }
+        return try runImport(options: options, onProgress: onProgress) { run in
+            do { try reader.forEachLine { line in
+                run.countLine()
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank (counted, skipped)
+                // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
+                let rejected: RejectedLine?
                 do {
-                    let event = try EventDecoder.decode(line)
-                    switch try applier.apply(event) {
-                    case .stored:
-                        summary.stored += 1
-                        sinceCommit += 1
-                    case .duplicate:
-                        summary.duplicates += 1
-                    }
-                } catch {
-                    // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
-                    let rejected: RejectedLine
-                    switch error {
-                    case let error as EventDecodingError:
-                        rejected = RejectedLine(line: summary.lines, eventId: error.eventId, reason: error.reason)
-                    case let violation as RuleViolation:
-                        rejected = RejectedLine(line: summary.lines, eventId: violation.eventId, reason: violation.reason)
-                    default:
-                        throw error
-                    }
-                    summary.rejected.append(rejected)
-                    try onRejected(rejected, line)
+                    rejected = try run.apply(try EventDecoder.decode(line))
+                } catch let error as EventDecodingError {
+                    let unreadable = RejectedLine(line: run.summary.lines, eventId: error.eventId, reason: error.reason)
+                    run.reject(unreadable)
+                    rejected = unreadable
                 }
-                if !options.atomic, let every = options.commitEvery, sinceCommit >= every {
-                    try applier.commitAndContinue()
-                    sinceCommit = 0
-                    onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: true))
-                }
-            }
-            do {
-                try applier.transaction {
-                    do { try reader.forEachLine(process) } catch let error as LogReadError { throw StoreError.fileFailed(.readInput, path: "", errno: error.errno) }
-                    if options.atomic, !summary.rejected.isEmpty { throw AtomicImportRejected() }
-                }
-                summary.committed = true
-                onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: true))
-            } catch is AtomicImportRejected {
-                summary.committed = false
-            }
+                if let rejected { try onRejected(rejected, line) }
+                try run.commitIfDue()
+            } } catch let error as LogReadError { throw StoreError.fileFailed(.readInput, path: "", errno: error.errno) }
         }
-        if !summary.committed { summary.stored = 0 }
-        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return summary
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InteractionDemo
 import InteractionStore
 import StoreTestSupport
 @testable import InteractionModel
@@ -18,20 +19,13 @@ enum ConsoleStores {
     static func demo(in directory: TempDirectory, interactions: Int = 150, seed: UInt64 = 7) throws -> Store {
         let store = try Store(path: directory.databasePath)
         var batch: [Event] = []
-        var failure: (any Error)?
-        DemoGenerator(interactions: interactions, seed: seed).generate { line in
-            guard failure == nil else { return }
-            do {
-                batch.append(try EventDecoder.decode(line))
-                if batch.count == 2_000 {
-                    _ = try store.apply(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            } catch {
-                failure = error
+        for event in DemoGenerator(interactions: interactions, seed: seed) {
+            batch.append(event)
+            if batch.count == 2_000 {
+                _ = try store.apply(batch)
+                batch.removeAll(keepingCapacity: true)
             }
         }
-        if let failure { throw failure }
         _ = try store.apply(batch)
         return store
     }

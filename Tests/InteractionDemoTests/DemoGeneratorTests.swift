@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InteractionStore
+import InteractionDemo
+import InteractionStore
 
 /// The demo log is what a new user imports first, so it must be reproducible and valid.
 /// These tests check the properties a store depends on without needing a database.
@@ -10,9 +11,7 @@ import Testing
     private static let size = 200
 
     private func lines(_ interactions: Int = size, seed: UInt64) -> [String] {
-        var result: [String] = []
-        DemoGenerator(interactions: interactions, seed: seed).generate { result.append($0) }
-        return result
+        DemoGenerator(interactions: interactions, seed: seed).map(EventEncoder.line)
     }
 
     private func objects(_ lines: [String]) throws -> [[String: Any]] {
