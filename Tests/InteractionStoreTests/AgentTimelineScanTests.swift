@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+import InteractionDemo
 import InteractionModel
 @testable import EventLog
 import StoreSQLite
@@ -88,8 +89,7 @@ import StoreSQLite
     @Test func aDemoStoreGivesTheSameReportsByEitherReading() throws {
         try withTempDirectory(prefix: "timeline-scan-demo") { dir in
             let store = try Store(path: dir.databasePath)
-            var events: [Event] = []
-            try DemoGenerator(interactions: 120, seed: 11).generate { events.append(try EventDecoder.decode($0)) }
+            let events = Array(DemoGenerator(interactions: 120, seed: 11))
             try store.apply(events)
             let bounds = try store.read { db in
                 try db.queryOne("SELECT min(at), max(at) FROM agent_states") { ($0.int64(0), $0.int64(1)) }

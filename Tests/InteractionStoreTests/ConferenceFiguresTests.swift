@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+import InteractionDemo
 import InteractionModel
 @testable import EventLog
 
@@ -25,8 +26,7 @@ import InteractionModel
     @Test func aDemoStoresFiguresAreItsReportsRowsCounted() throws {
         try withTempDirectory(prefix: "conference-figures") { dir in
             let store = try Store(path: dir.databasePath)
-            var events: [Event] = []
-            try DemoGenerator(interactions: 200, seed: 5).generate { events.append(try EventDecoder.decode($0)) }
+            let events = Array(DemoGenerator(interactions: 200, seed: 5))
             try store.apply(events)
             let all = try store.conferenceReport(from: nil, to: nil, agent: nil)
             let first = try #require(all.first).requestedAt

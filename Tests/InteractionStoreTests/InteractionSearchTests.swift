@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+import InteractionDemo
 import InteractionModel
 @testable import EventLog
 import StoreSQLite
@@ -79,8 +80,7 @@ import StoreSQLite
     @Test func aDemoStoreSelectsTheSameRowsEitherWay() throws {
         try withTempDirectory(prefix: "search-demo") { dir in
             let store = try Store(path: dir.databasePath)
-            var events: [Event] = []
-            try DemoGenerator(interactions: 150, seed: 3).generate { events.append(try EventDecoder.decode($0)) }
+            let events = Array(DemoGenerator(interactions: 150, seed: 3))
             try store.apply(events)
             let sample = try store.interactionsNewestFirst(matching: nil, before: nil, limit: 100).rows
             let contact = try #require(sample.compactMap(\.contact).last)

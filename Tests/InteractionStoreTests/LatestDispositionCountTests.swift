@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+import InteractionDemo
 import InteractionModel
 @testable import EventLog
 
@@ -36,8 +37,7 @@ import InteractionModel
     @Test func aDemoStoreCountsTheSameEitherWay() throws {
         try withTempDirectory(prefix: "dispositions-demo") { dir in
             let store = try Store(path: dir.databasePath)
-            var events: [Event] = []
-            try DemoGenerator(interactions: 200, seed: 9).generate { events.append(try EventDecoder.decode($0)) }
+            let events = Array(DemoGenerator(interactions: 200, seed: 9))
             try store.apply(events)
             let all = try store.dispositionReport(from: nil, to: nil)
             #expect(all.count >= 3)
