@@ -53,7 +53,7 @@ package final class Connection {
         self.handle = pointer
         self.path = path
         sqlite3_extended_result_codes(pointer, 1)
-        // A finite wait: a CLI must report a lock held too long (exit 75), not hang.
+        // A finite wait: a CLI must report a lock held too long (busy), not hang.
         sqlite3_busy_timeout(pointer, busyTimeout)
         try execute("PRAGMA foreign_keys = ON")
         _ = csqlite_disable_dqs(pointer)

@@ -96,6 +96,24 @@ static double cpu_seconds(void) {
 
 int baseline_sqlite_version(void) { return sqlite3_libversion_number(); }
 
+int64_t baseline_scalar(const char *db_path, const char *sql, char *err, int errlen) {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int64_t value = -1;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "cannot open %s: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
+    } else if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        snprintf(err, (size_t)errlen, "%s: %s", sql, sqlite3_errmsg(db));
+    } else if (sqlite3_step(stmt) == SQLITE_ROW) {
+        value = sqlite3_column_int64(stmt, 0);
+    } else {
+        snprintf(err, (size_t)errlen, "%s: no row (%s)", sql, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
 // MARK: - Opening, as the store opens its connections
 
 /* Set by baseline_set_durable: synchronous=FULL (an fsync per commit) and a time budget. */

@@ -123,19 +123,24 @@ final class Bench {
     }
 
     func countRows(_ db: String) throws -> [String: Int] {
-        let store = try Store(path: db)
-        return try store.read { connection in
-            var counts: [String: Int] = [:]
-            for table in writtenTables {
-                counts[table] = Int(try connection.scalarInt("SELECT count(*) FROM \(table)") ?? 0)
-            }
-            return counts
-        }
+        _ = try Store(path: db)  // migrated, as the store leaves it
+        var counts: [String: Int] = [:]
+        for table in writtenTables { counts[table] = Int(try Self.scalar(db, "SELECT count(*) FROM \(table)")) }
+        return counts
+    }
+
+    /// One integer from the database, read by the C baseline's connection (the store's SQL
+    /// layer is package code, out of this separate package's reach).
+    static func scalar(_ db: String, _ sql: String) throws -> Int64 {
+        var error = [CChar](repeating: 0, count: 512)
+        let value = baseline_scalar(db, sql, &error, Int32(error.count))
+        guard value >= 0 else { throw BenchError(String(cString: error)) }
+        return value
     }
 
     func maxSeq(_ db: String) throws -> Int64 {
-        let store = try Store(path: db)
-        return try store.read { try $0.scalarInt("SELECT coalesce(max(seq), 0) FROM events") ?? 0 }
+        _ = try Store(path: db)
+        return try Self.scalar(db, "SELECT coalesce(max(seq), 0) FROM events")
     }
 
     /// Dumps the rows the store wrote for events after `afterSeq` (not timed).
@@ -530,8 +535,11 @@ final class Bench {
     static func childExportStore(db: String, directory: String) throws {
         let store = try Store(path: db)
         let result = try store.export(ExportOptions(directory: directory, format: .ndjson, full: true))
-        let bytes = result.manifest.files.reduce(0) { $0 + $1.bytes }
-        print("\(result.manifest.rows) \(bytes) \(result.elapsedSeconds) \(selfPeakRSS() ?? 0)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: result.directory).filter { $0 != "manifest.json" }
+        let bytes = try files.reduce(0) { total, name in
+            total + ((try FileManager.default.attributesOfItem(atPath: result.directory + "/" + name)[.size] as? Int) ?? 0)
+        }
+        print("\(result.rows) \(bytes) \(result.elapsedSeconds) \(selfPeakRSS() ?? 0)")
     }
 
     /// Child process: the C baseline's export.

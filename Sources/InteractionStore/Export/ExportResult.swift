@@ -18,4 +18,10 @@ public struct ExportResult: Sendable {
     package var verificationSeconds: Double
     /// The directory of an earlier, interrupted run whose manifest this run put in place, if any.
     package var recoveredDirectory: String?
+
+    /// Rows written across the run's files.
+    public var rows: Int { manifest.rows }
+    /// The run's anchor, its manifest's `store_head`: publish it, and a later rewrite of what
+    /// the run exported shows (SPEC section 4, "Anchored history").
+    public var storeHead: String { manifest.storeHead }
 }

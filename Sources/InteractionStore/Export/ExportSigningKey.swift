@@ -19,8 +19,8 @@ package struct ExportSigningKey: Sendable {
 
     /// Reads the key at `path`. The file is opened once and its mode checked on the open file, so
     /// what is read is what was checked.
-    /// - Throws: `ExportKeyError`: missing or unreadable (66), readable by group or others (64),
-    ///   not an Ed25519 PKCS#8 PEM private key (65).
+    /// - Throws: `ExportKeyError`: missing or unreadable (missing), readable by group or others (usage),
+    ///   not an Ed25519 PKCS#8 PEM private key (data).
     package init(contentsOf path: String) throws(ExportKeyError) {
         let text = try KeyFile.read(path, privateKey: true)
         do {
@@ -51,7 +51,7 @@ package struct ExportPublicKey: Sendable {
     private let key: Curve25519.Signing.PublicKey
 
     /// Reads the key at `path`.
-    /// - Throws: `ExportKeyError`: missing or unreadable (66), not an Ed25519 public key (65).
+    /// - Throws: `ExportKeyError`: missing or unreadable (missing), not an Ed25519 public key (data).
     package init(contentsOf path: String) throws(ExportKeyError) {
         let text = try KeyFile.read(path, privateKey: false)
         do {

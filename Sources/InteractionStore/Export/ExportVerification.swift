@@ -59,7 +59,7 @@ extension Store {
     ///   - directories: the runs' directories; consecutive incremental runs in the order written.
     ///   - publicKey: checks each run's signature when given.
     /// - Returns: the counts, the purged interactions and every problem.
-    /// - Throws: `StoreError.missingInput` (exit 66) for a directory or manifest that does not
+    /// - Throws: `StoreError.missingInput` for a directory or manifest that does not
     ///   exist, before anything is checked; `StoreError.fileFailed` for a file that cannot be read;
     ///   `SQLiteError`.
     package func verifyExports(_ directories: [String], publicKey: ExportPublicKey? = nil) throws -> ExportVerification {

@@ -45,7 +45,7 @@ extension Store {
     ///   - onProgress: called every 10,000 rows of a file and when a file is complete.
     /// - Returns: the run's id, directory and manifest.
     /// - Throws: `StoreError.unusableOutput` (directory problems), `StoreError.fileFailed`
-    ///   (write or rename failures, exit 74), `ExportError` (a broken chain; a concurrent export;
+    ///   (write or rename failures), `ExportError` (a broken chain; a concurrent export;
     ///   a manifest or signature that could not be put in place), `SQLiteError`.
     public func export(_ options: ExportOptions, onProgress: (ExportProgress) -> Void = { _ in }) throws -> ExportResult {
         let began = DispatchTime.now().uptimeNanoseconds

@@ -9,7 +9,7 @@ package enum TranscriptFiles {
         package var path: String
         /// The system's reason (`No such file or directory`).
         package var reason: String
-        /// Whether the path does not exist (exit 66) rather than being unreadable (exit 74).
+        /// Whether the path does not exist (missing) rather than being unreadable (I/O).
         package var doesNotExist: Bool
     }
 

@@ -21,6 +21,10 @@ typedef struct {
     int64_t check[4];   ///< values to compare with the store's answer (reports)
 } baseline_result;
 
+/// The integer the one-row, one-column query `sql` answers on `db_path` (opened read-only), or
+/// -1 with a message in `err` (the benchmark's own counts of what the store wrote).
+int64_t baseline_scalar(const char *db_path, const char *sql, char *err, int errlen);
+
 /// Dumps every row the store wrote for the events with `seq > after_seq`, grouped by the event
 /// that wrote it (in ledger order), into a flat binary file for `baseline_ingest`. Not timed.
 /// Returns the number of rows written, or -1 with a message in `err`.
