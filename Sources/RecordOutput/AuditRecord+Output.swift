@@ -17,8 +17,31 @@ extension AuditRecord {
         let timelineTable = Tabular(columns: TimelineEntry.columns, rows: timeline.map(\.cells))
         let chainTable = Tabular(columns: ["verified", "entries", "head", "problems"], rows: [[
             .bool(verified), .integer(Int64(chain.entries)), .text(chain.head), .text(chain.problems.joined(separator: "; "))]])
-        return [("interaction", summary), ("timeline", timelineTable), ("requests", requests),
-                ("dispositions", dispositions), ("linked", linked), ("chain", chainTable)]
+        return [("interaction", summary), ("timeline", timelineTable), ("requests", requestsTable),
+                ("dispositions", dispositionsTable), ("linked", linkedTable), ("chain", chainTable)]
+    }
+
+    /// The requests section.
+    package var requestsTable: Tabular {
+        Tabular(columns: ["request", "kind", "interaction", "consultation", "from_agent", "target_kind", "target", "mode",
+                          "requested_at", "outcome", "answered_at", "accepted_by"],
+                rows: requests.map { request in
+                    [.text(request.id), .text(request.kind), .text(request.interaction), .text(request.consultation),
+                     .text(request.fromAgent), .text(request.targetKind), .text(request.target), .text(request.mode),
+                     .time(request.requestedAt), .text(request.outcome), .time(request.answeredAt), .text(request.acceptedBy)]
+                })
+    }
+
+    /// The disposition changes section.
+    package var dispositionsTable: Tabular {
+        Tabular(columns: ["time", "agent", "code", "label"],
+                rows: dispositions.map { [.time($0.time), .text($0.agent), .text($0.code), .text($0.label)] })
+    }
+
+    /// The linked interactions section.
+    package var linkedTable: Tabular {
+        Tabular(columns: ["interaction", "kind", "relation", "status", "started_at", "ended_at"],
+                rows: linked.map { [.text($0.id), .text($0.kind), .text($0.relation), .text($0.status), .time($0.startedAt), .time($0.endedAt)] })
     }
 
     /// One JSON object: each section an array of row objects, the chain one object; ends with a newline.

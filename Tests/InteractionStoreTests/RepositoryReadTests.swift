@@ -54,12 +54,12 @@ private let L = Log.line
             L("o3", "consultation.requested", 27, #""interaction":"k2","parent":"c2","request":"q5","from":"a3","target":{"kind":"agent","id":"a2"}"#),
         ])
         let chat = try test.store.audit("c1")
-        #expect(chat.requests.rows.map { $0[0] } == [.text("q1"), .text("q2"), .text("q3"), .text("q4")])
+        #expect(chat.requests.map(\.id) == ["q1", "q2", "q3", "q4"])
         #expect(try test.store.requests(in: "c1").map(\.request.id) == ["q1", "q2", "q3", "q4"])
         #expect(try test.store.requests(in: "c1", pendingOnly: true).map(\.request.id) == ["q2", "q3", "q4"])
         // The consultation keeps the request that created it and the one that converted it.
         let consultation = try test.store.audit("k1")
-        #expect(consultation.requests.rows.map { $0[0] } == [.text("q1"), .text("q2")])
-        #expect(try test.store.audit("c2").requests.rows.map { $0[0] } == [.text("q5")])
+        #expect(consultation.requests.map(\.id) == ["q1", "q2"])
+        #expect(try test.store.audit("c2").requests.map(\.id) == ["q5"])
     }
 }

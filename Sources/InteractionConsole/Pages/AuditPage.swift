@@ -1,4 +1,5 @@
 import InteractionStore
+import RecordOutput
 
 /// The audit of one interaction (`/interactions/{id}/audit`, SPEC section 7): the hash-chain
 /// verification (verified, or the first entry that breaks it and every problem found), every
@@ -24,11 +25,11 @@ package struct AuditPage: Sendable {
             <p><a href="\(ConsoleURL.transcript(id))">Transcript</a> · <a href="/v1/interactions/\(ConsoleURL.component(id))/audit">JSON</a></p>
             \(verdict)
             <h2>Requests</h2>
-            \(TabularView.table(record.requests, section: "requests"))
+            \(TabularView.table(record.requestsTable, section: "requests"))
             <h2>Disposition changes</h2>
-            \(TabularView.table(record.dispositions, section: "dispositions"))
+            \(TabularView.table(record.dispositionsTable, section: "dispositions"))
             <h2>Linked interactions</h2>
-            \(TabularView.table(record.linked, section: "linked"))
+            \(TabularView.table(record.linkedTable, section: "linked"))
             <h2>Stored timeline</h2>
             \(timeline)
             """

@@ -1,4 +1,5 @@
 import InteractionStore
+import RecordOutput
 
 /// The overview (`/`, SPEC section 7): the conference outcome summary, outcomes per day, the
 /// waits of accepted requests, outcomes by target kind, disposition counts and agent state

@@ -53,13 +53,10 @@ package struct TranscriptPage: Sendable {
         let contact: HTML = interaction.contact.map { id in
             "<div><dt>Contact</dt><dd class=\"mono\">\(id)\(interaction.contactName.map { " (\($0))" } ?? "")</dd></div>"
         } ?? .empty
-        let consultations = data.audit.linked.rows.filter {
-            TabularView.cell(data.audit.linked, $0, "relation") == .text("consultation")
-        }
+        let consultations = data.audit.linked.filter { $0.relation == "consultation" }
         let consultationLinks: HTML = consultations.isEmpty ? .empty : """
-            <div><dt>Consultations</dt><dd>\(HTML.joined(consultations.map { row -> HTML in
-                guard case .text(let child) = TabularView.cell(data.audit.linked, row, "interaction") else { return .empty }
-                return "<a class=\"mono\" href=\"\(ConsoleURL.transcript(child))\">\(child)</a>"
+            <div><dt>Consultations</dt><dd>\(HTML.joined(consultations.map { linked -> HTML in
+                "<a class=\"mono\" href=\"\(ConsoleURL.transcript(linked.id))\">\(linked.id)</a>"
             }, separator: ", "))</dd></div>
             """
         return """
@@ -105,24 +102,20 @@ package struct TranscriptPage: Sendable {
     }
 
     private var dispositions: HTML {
-        let table = data.audit.dispositions
+        let changes = data.audit.dispositions
         // The last change per agent is the one that stands (SPEC section 1, step 8).
         var standing: [String: Int] = [:]
-        for (index, row) in table.rows.enumerated() {
-            if case .text(let agent) = TabularView.cell(table, row, "agent") { standing[agent] = index }
-        }
-        let rows = HTML.joined(table.rows.enumerated().map { index, row in
-            let agent = TabularView.cell(table, row, "agent")
-            let stands = { if case .text(let name) = agent { return standing[name] == index } else { return false } }()
-            let mark: HTML = stands ? " <span class=\"badge\">stands</span>" : ""
+        for (index, change) in changes.enumerated() { standing[change.agent] = index }
+        let rows = HTML.joined(changes.enumerated().map { index, change in
+            let mark: HTML = standing[change.agent] == index ? " <span class=\"badge\">stands</span>" : ""
             return """
-                <tr><td>\(TabularView.value(TabularView.cell(table, row, "time"), column: "time"))</td>\
-                <td class="mono">\(TabularView.value(agent, column: "agent"))</td>\
-                <td class="mono">\(TabularView.value(TabularView.cell(table, row, "code"), column: "code"))</td>\
-                <td>\(TabularView.value(TabularView.cell(table, row, "label"), column: "label"))\(mark)</td></tr>
+                <tr><td>\(TabularView.value(.time(change.time), column: "time"))</td>\
+                <td class="mono">\(TabularView.value(.text(change.agent), column: "agent"))</td>\
+                <td class="mono">\(TabularView.value(.text(change.code), column: "code"))</td>\
+                <td>\(TabularView.value(.text(change.label), column: "label"))\(mark)</td></tr>
                 """
         })
-        let body: HTML = table.rows.isEmpty ? "<p class=\"muted\">No disposition set.</p>"
+        let body: HTML = changes.isEmpty ? "<p class=\"muted\">No disposition set.</p>"
             : "<table data-section=\"dispositions\"><tr><th>time</th><th>agent</th><th>code</th><th>label</th></tr>\(rows)</table>"
         return "<h2>Dispositions</h2>\(body)"
     }

@@ -1,6 +1,6 @@
 import InteractionModel
 /// One ended agent connection to a chat and its after-call work, in `storectl report agents --acw`.
-public struct AfterCallWorkRow: ReportRow, Equatable {
+public struct AfterCallWorkRow: Sendable, Equatable {
     /// The chat.
     public var interaction: String
     /// The agent whose connection ended (left, removed, transferred away, or the chat ended).
@@ -19,10 +19,4 @@ public struct AfterCallWorkRow: ReportRow, Equatable {
         self.leftAt = leftAt
         self.acwMs = acwMs
     }
-
-    /// The report's columns.
-    package static let columns = ["interaction", "agent", "left_at", "acw_ms"]
-
-    /// The row's values in `columns` order.
-    package var cells: [Cell] { [.text(interaction), .text(agent), .time(leftAt), .integer(acwMs)] }
 }

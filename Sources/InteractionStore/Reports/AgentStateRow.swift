@@ -1,6 +1,6 @@
 import InteractionModel
 /// Time one agent spent in one state on one channel, in `storectl report agents` (SPEC section 3).
-public struct AgentStateRow: ReportRow, Equatable {
+public struct AgentStateRow: Sendable, Equatable {
     /// The agent.
     public var agent: String
     /// The channel (`chat` unless the event named another).
@@ -22,26 +22,5 @@ public struct AgentStateRow: ReportRow, Equatable {
         self.reason = reason
         self.totalMs = totalMs
         self.count = count
-    }
-
-    /// The report's columns without `--by-reason`.
-    package static let columns = ["agent", "channel", "state", "total_ms", "count"]
-
-    /// The report's columns with `--by-reason`: `reason` after `state`.
-    package static let columnsByReason = ["agent", "channel", "state", "reason", "total_ms", "count"]
-
-    /// The row's values in `columns` order.
-    package var cells: [Cell] {
-        [.text(agent), .text(channel), .text(state.rawValue), .integer(totalMs), .integer(Int64(count))]
-    }
-
-    /// The row's values in `columnsByReason` order.
-    package var cellsByReason: [Cell] {
-        [.text(agent), .text(channel), .text(state.rawValue), .text(reason), .integer(totalMs), .integer(Int64(count))]
-    }
-
-    /// The report as a table, with the `reason` column when `byReason`.
-    package static func tabular(_ rows: [AgentStateRow], byReason: Bool) -> Tabular {
-        byReason ? Tabular(columns: columnsByReason, rows: rows.map(\.cellsByReason)) : Tabular(reportRows: rows)
     }
 }

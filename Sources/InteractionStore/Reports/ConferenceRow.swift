@@ -3,7 +3,7 @@ import InteractionModel
 ///
 /// Transfer and consultation requests are not rows; a `consultation`-mode conference (a
 /// consultation turned into a conference) is.
-public struct ConferenceRow: ReportRow, Equatable {
+public struct ConferenceRow: Sendable, Equatable {
     /// The request id.
     public var request: String
     /// The chat the conference was requested in.
@@ -54,20 +54,5 @@ public struct ConferenceRow: ReportRow, Equatable {
         self.durationMs = durationMs
         self.endReason = endReason
         self.becameOwner = becameOwner
-    }
-
-    /// The report's columns, in SPEC order.
-    package static let columns = [
-        "request", "interaction", "requested_at", "from_agent", "target_kind", "target", "mode", "outcome",
-        "answered_at", "wait_ms", "joined_agent", "left_at", "duration_ms", "end_reason", "became_owner",
-    ]
-
-    /// The row's values in `columns` order.
-    package var cells: [Cell] {
-        [
-            .text(request), .text(interaction), .time(requestedAt), .text(fromAgent), .text(targetKind.rawValue),
-            .text(target), .text(mode.rawValue), .text(outcome.rawValue), .time(answeredAt), .integer(waitMs),
-            .text(joinedAgent), .time(leftAt), .integer(durationMs), .text(endReason?.rawValue), .bool(becameOwner),
-        ]
     }
 }

@@ -1,7 +1,7 @@
 import InteractionModel
 /// How many (agent, interaction) pairs ended up with one disposition code, in
 /// `storectl report dispositions` (SPEC section 3).
-public struct DispositionCountRow: ReportRow, Equatable {
+public struct DispositionCountRow: Sendable, Equatable {
     /// The code (retired codes still count).
     public var code: String
     /// The code's label in the catalog.
@@ -15,10 +15,4 @@ public struct DispositionCountRow: ReportRow, Equatable {
         self.label = label
         self.count = count
     }
-
-    /// The report's columns.
-    package static let columns = ["code", "label", "count"]
-
-    /// The row's values in `columns` order.
-    package var cells: [Cell] { [.text(code), .text(label), .integer(Int64(count))] }
 }

@@ -11,12 +11,6 @@ public struct CurrentAgentState: Sendable, Equatable {
     public var reason: String?
     /// Since when.
     public var since: Int64
-
-    /// The listing's columns.
-    package static let columns = ["agent", "channel", "state", "reason", "since"]
-
-    /// Cells in `columns` order.
-    package var cells: [Cell] { [.text(agent), .text(channel), .text(state.rawValue), .text(reason), .time(since)] }
 }
 
 extension Store {

@@ -9,14 +9,6 @@ public struct DispositionCode: Sendable, Equatable {
     public var definedAt: Int64
     /// When it was retired; nil while active.
     public var retiredAt: Int64?
-
-    /// The catalog listing's columns.
-    package static let columns = ["code", "label", "status", "defined_at", "retired_at"]
-
-    /// The code's cells in `columns` order.
-    package var cells: [Cell] {
-        [.text(code), .text(label), .text(retiredAt == nil ? "active" : "retired"), .time(definedAt), .time(retiredAt)]
-    }
 }
 
 extension Store {

@@ -62,16 +62,6 @@ enum TimelineRow {
     }
 }
 
-extension TimelineEntry {
-    /// The transcript's columns (SPEC section 3).
-    package static let columns = ["seq", "time", "kind", "party", "text", "visibility", "reason", "by"]
-
-    /// The entry's cells in `columns` order.
-    package var cells: [Cell] {
-        [.integer(seq), .time(time), .text(kind.rawValue), .text(party), .text(text), .text(visibility.rawValue), .text(reason), .text(by)]
-    }
-}
-
 /// An interaction as stored.
 public struct InteractionRecord: Sendable, Equatable {
     /// Its id.

@@ -1,4 +1,5 @@
 import InteractionModel
+import InteractionStore
 /// A row of a report: a fixed list of named columns and one cell per column.
 ///
 /// The CLI only picks the output format; the column names (snake_case, the JSON keys and
