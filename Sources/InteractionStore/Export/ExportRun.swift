@@ -43,7 +43,7 @@ extension Store {
                 """) { row in
                 runs.append(ExportRun(
                     id: row.int64(0), startedAt: row.int64(1), finishedAt: row.int64(2), fromSeq: row.int64(3), toSeq: row.int64(4),
-                    format: ExportFormat(rawValue: row.string(5)) ?? .ndjson, full: row.int64(6) != 0, redacted: row.int64(7) != 0,
+                    format: try row.vocabulary(5, ExportFormat.self, table: "export_runs", column: "format"), full: row.int64(6) != 0, redacted: row.int64(7) != 0,
                     directory: row.string(8), rows: row.int64(9), entityRows: Self.entityRows(row.optionalString(10))))
             }
             return runs

@@ -58,6 +58,8 @@ enum ChainVerifier {
         var expectedSeq: Int64 = 1
         var previous = HashChain.genesis
         var heads: [ExactID: [UInt8]] = [:]
+        let hasher = ChainHasher(columns: .init(interaction: 0, seq: 1, at: 2, kind: 3, party: 4, text: 5, visibility: 6, reason: 7, by: 8))
+        var computed = [UInt8](repeating: 0, count: 32)
 
         mutating func visit(_ row: Statement, into result: inout ChainVerification) {
             let interaction = row.string(0)
@@ -69,11 +71,6 @@ enum ChainVerifier {
                 result.chains += 1
             }
             let seq = row.int64(1)
-            let entry = TimelineEntry(
-                interaction: interaction, seq: seq, time: row.int64(2),
-                kind: EntryKind(rawValue: row.string(3)) ?? .message, party: row.string(4),
-                text: row.optionalString(5), visibility: Visibility(rawValue: row.string(6)) ?? .all,
-                reason: row.optionalString(7), by: row.optionalString(8))
             let storedPrevious = row.blob(9)
             let storedHash = row.blob(10)
             if seq != expectedSeq {
@@ -82,9 +79,11 @@ enum ChainVerifier {
             if storedPrevious != previous {
                 result.problems.append("interaction \(interaction) entry \(seq): its previous-hash does not match entry \(seq - 1)'s hash — the chain is broken here")
             }
-            let computed = HashChain.link(previous: storedPrevious, entry: entry)
+            // The stored bytes themselves are hashed, not a decoded entry: a kind or visibility
+            // edited to a value outside the vocabulary must not decode to a default and pass.
+            hasher.link(previous: storedPrevious, row: row, into: &computed)
             if computed != storedHash {
-                result.problems.append("interaction \(interaction) entry \(seq): the stored hash does not match the entry's content — the entry (\(entry.kind.rawValue) by \(entry.party)) was changed after it was written")
+                result.problems.append("interaction \(interaction) entry \(seq): the stored hash does not match the entry's content — the entry (\(row.string(3)) by \(row.string(4))) was changed after it was written")
             }
             result.entries += 1
             previous = storedHash

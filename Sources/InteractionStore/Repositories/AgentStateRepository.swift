@@ -20,7 +20,7 @@ extension Store {
     public func currentAgentStates() throws -> [CurrentAgentState] {
         try read { db in
             try db.query(AgentTimelineQueries.latest) {
-                CurrentAgentState(agent: $0.string(0), channel: $0.string(1), state: AgentState(rawValue: $0.string(2)) ?? .loggedIn,
+                try CurrentAgentState(agent: $0.string(0), channel: $0.string(1), state: $0.vocabulary(2, AgentState.self, table: "agent_states", column: "state"),
                                   reason: $0.optionalString(3), since: $0.int64(4))
             }
         }

@@ -69,7 +69,7 @@ extension Store {
                   AND (? IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent'))
                 ORDER BY started_at, id LIMIT ?
                 """, values) { row in
-                InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
+                try InteractionListRow(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])
             }

@@ -26,7 +26,7 @@ extension Store {
                   AND (? = 0 OR status = 'pending')
                 ORDER BY requested_at, id
                 """, [interaction, interaction, interaction, pendingOnly]) { row in
-                RequestRecord(request: StateLoader.request(row), outcome: row.optionalString(10).flatMap(RequestOutcome.init(rawValue:)) ?? .pending,
+                try RequestRecord(request: StateLoader.request(row), outcome: row.optionalVocabulary(10, RequestOutcome.self, table: "requests", column: "outcome") ?? .pending,
                               answeredAt: row.optionalInt64(11), acceptedBy: row.optionalString(12))
             }
         }

@@ -71,18 +71,18 @@ struct StateLoader {
         if let loaded = state.interactions[id] { return loaded }
         guard var interaction = try db.queryOne(
             "SELECT id, kind, parent_id, contact_id, owner_id, ended_at, end_event_seen, latest_at FROM interactions WHERE id = ?", [id], { row in
-                InteractionState(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
+                try InteractionState(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
                                  contact: row.optionalString(3), owner: row.optionalString(4), endedAt: row.optionalInt64(5),
                                  endEventSeen: row.int64(6) == 1, latestAt: row.int64(7), connections: [])
             }) else { return nil }
         interaction.connections = try db.query(
             "SELECT party_id, party_kind, role, joined_at, left_at, request_id FROM connections WHERE interaction_id = ? ORDER BY id", [id]) { row in
-            ConnectionState(party: row.string(0), kind: PartyKind(rawValue: row.string(1)) ?? .agent, role: row.string(2),
+            try ConnectionState(party: row.string(0), kind: row.vocabulary(1, PartyKind.self, table: "connections", column: "party_kind"), role: row.string(2),
                             joinedAt: row.int64(3), leftAt: row.optionalInt64(4), request: row.optionalString(5))
         }
         state.interactions[id] = interaction
         try db.forEach("SELECT " + Self.requestColumns + " FROM requests WHERE interaction_id = ? AND (status = 'pending' OR kind = 'consultation')", [id]) { row in
-            let request = Self.request(row)
+            let request = try Self.request(row)
             state.requests[request.id] = request
         }
         return interaction
@@ -92,12 +92,13 @@ struct StateLoader {
 
     static let requestColumns = "id, kind, interaction_id, consultation_id, from_agent, target_kind, target_id, mode, requested_at, status"
 
-    static func request(_ row: Statement) -> RequestState {
-        RequestState(id: row.string(0), kind: RequestKind(rawValue: row.string(1)) ?? .conference, interaction: row.string(2),
+    /// - Throws: `StoreError.undecodableValue` for a stored value outside the vocabulary.
+    static func request(_ row: Statement) throws -> RequestState {
+        try RequestState(id: row.string(0), kind: row.vocabulary(1, RequestKind.self, table: "requests", column: "kind"), interaction: row.string(2),
                      consultation: row.optionalString(3), from: row.string(4),
-                     target: Target(kind: TargetKind(rawValue: row.string(5)) ?? .agent, id: row.string(6)),
-                     mode: row.optionalString(7).flatMap(ConferenceMode.init(rawValue:)), requestedAt: row.int64(8),
-                     status: RequestState.Status(rawValue: row.string(9)) ?? .pending)
+                     target: Target(kind: row.vocabulary(5, TargetKind.self, table: "requests", column: "target_kind"), id: row.string(6)),
+                     mode: row.optionalVocabulary(7, ConferenceMode.self, table: "requests", column: "mode"), requestedAt: row.int64(8),
+                     status: row.vocabulary(9, RequestState.Status.self, table: "requests", column: "status"))
     }
 
     private func loadRequest(_ id: String, into state: inout WorkflowState) throws {
@@ -120,8 +121,8 @@ struct StateLoader {
         }
     }
 
-    private static func agentStateChange(_ row: Statement) -> AgentStateChange {
-        AgentStateChange(state: AgentState(rawValue: row.string(0)) ?? .loggedIn, at: row.int64(1))
+    private static func agentStateChange(_ row: Statement) throws -> AgentStateChange {
+        try AgentStateChange(state: row.vocabulary(0, AgentState.self, table: "agent_states", column: "state"), at: row.int64(1))
     }
 
     private func loadCode(_ code: String, into state: inout WorkflowState) throws {

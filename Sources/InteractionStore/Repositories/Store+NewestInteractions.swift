@@ -25,7 +25,7 @@ extension Store {
             let (sql, values) = needle != nil && pattern == nil ? (NewestInteractionQueries.pageByInstr, common)
                 : (NewestInteractionQueries.page, common + [pattern])
             var rows = try db.query(sql, values) { row in
-                InteractionListRow(id: row.string(0), kind: InteractionKind(rawValue: row.string(1)) ?? .chat, parent: row.optionalString(2),
+                try InteractionListRow(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])
             }

@@ -55,10 +55,12 @@ extension Store {
 enum TimelineRow {
     static let columns = "interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party"
 
-    static func entry(_ row: Statement) -> TimelineEntry {
-        TimelineEntry(interaction: row.string(0), seq: row.int64(1), time: row.int64(2),
-                      kind: EntryKind(rawValue: row.string(3)) ?? .message, party: row.string(4), text: row.optionalString(5),
-                      visibility: Visibility(rawValue: row.string(6)) ?? .all, reason: row.optionalString(7), by: row.optionalString(8))
+    /// - Throws: `StoreError.undecodableValue` for a stored kind or visibility outside the vocabulary.
+    static func entry(_ row: Statement) throws -> TimelineEntry {
+        try TimelineEntry(interaction: row.string(0), seq: row.int64(1), time: row.int64(2),
+                          kind: row.vocabulary(3, EntryKind.self, table: "timeline", column: "kind"), party: row.string(4),
+                          text: row.optionalString(5), visibility: row.vocabulary(6, Visibility.self, table: "timeline", column: "visibility"),
+                          reason: row.optionalString(7), by: row.optionalString(8))
     }
 }
 
@@ -85,9 +87,10 @@ public struct InteractionRecord: Sendable, Equatable {
 
     static let columns = "id, kind, parent_id, contact_id, contact_name, owner_id, status, started_at, ended_at"
 
-    init(row: Statement) {
+    /// - Throws: `StoreError.undecodableValue` for a stored kind outside the vocabulary.
+    init(row: Statement) throws {
         id = row.string(0)
-        kind = InteractionKind(rawValue: row.string(1)) ?? .chat
+        kind = try row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind")
         parent = row.optionalString(2)
         contact = row.optionalString(3)
         contactName = row.optionalString(4)

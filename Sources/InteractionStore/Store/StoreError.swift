@@ -5,7 +5,7 @@ import InteractionModel
 /// caller needs to act on (the interaction, the path, the system's error number); `description`
 /// words it for a person, without the flags of any command line (the CLI and the service word
 /// the cases that name a parameter themselves).
-public enum StoreError: CategorizedError, Sendable, CustomStringConvertible {
+public enum StoreError: CategorizedError, Sendable, Equatable, CustomStringConvertible {
     /// A read named an interaction the store does not hold.
     case unknownInteraction(String)
     /// A read named an interaction that retention purged.
@@ -18,6 +18,9 @@ public enum StoreError: CategorizedError, Sendable, CustomStringConvertible {
     case unusableOutput(path: String, problem: OutputProblem)
     /// A file operation failed: `errno` is the system's error number (nil when it gave none).
     case fileFailed(FileOperation, path: String, errno: Int32?)
+    /// A stored value outside the store's vocabulary (`value` in `table`.`column`): the database
+    /// was changed outside the store.
+    case undecodableValue(table: String, column: String, value: String)
 
     /// Why an output cannot be used, and which output it is.
     public enum OutputProblem: Sendable, Equatable {
@@ -59,13 +62,15 @@ public enum StoreError: CategorizedError, Sendable, CustomStringConvertible {
         case .missingInput(let path): return "\(path): no such file; check the path"
         case let .unusableOutput(path, problem): return Self.describe(path, problem)
         case let .fileFailed(operation, path, errno): return Self.describe(operation, path, errno)
+        case let .undecodableValue(table, column, value):
+            return "the database holds \(shown(value)) in \(table).\(column), which the store never writes: it was changed outside the store; run the store's check and restore the database from a backup"
         }
     }
 
     /// The kind of failure.
     public var category: ErrorCategory {
         switch self {
-        case .unknownInteraction, .purgedInteraction, .consultationHasNoContactView: return .data
+        case .unknownInteraction, .purgedInteraction, .consultationHasNoContactView, .undecodableValue: return .data
         case .missingInput: return .missing
         case .unusableOutput: return .output
         case .fileFailed: return .io
