@@ -8,17 +8,9 @@ import Testing
 /// table, the column and the value, and the chain check hashes the stored bytes, so an entry
 /// edited that way is named even when the default would have hashed like the original.
 @Suite struct UndecodableValueTests {
-    /// Edits with the CHECK constraints and the history triggers out of the way, as someone
-    /// with the sqlite3 shell could.
-    private func tamper(_ path: String, _ sql: String) throws {
-        let db = try Connection(path: path)
-        try db.execute("PRAGMA ignore_check_constraints = ON; DROP TRIGGER IF EXISTS timeline_no_update; DROP TRIGGER IF EXISTS timeline_no_delete")
-        try db.execute(sql)
-    }
-
     @Test func aTranscriptReadThrowsNamingTheValue() throws {
         let test = try TestStore(Log.conferenced)
-        try tamper(test.directory.databasePath, "UPDATE timeline SET visibility = 'nobody' WHERE interaction_id = 'c1' AND seq = 3")
+        try Tamper.run(test.directory.databasePath, "UPDATE timeline SET visibility = 'nobody' WHERE interaction_id = 'c1' AND seq = 3", ignoringChecks: true)
         #expect(throws: StoreError.undecodableValue(table: "timeline", column: "visibility", value: "nobody")) {
             _ = try test.store.transcript(of: "c1", as: .agent)
         }
@@ -34,7 +26,7 @@ import Testing
         // have matched the stored hash and missed the edit.
         let before = try test.store.check()
         #expect(before.problems.isEmpty)
-        try tamper(test.directory.databasePath, "UPDATE timeline SET visibility = 'nobody' WHERE interaction_id = 'c1' AND seq = 3")
+        try Tamper.run(test.directory.databasePath, "UPDATE timeline SET visibility = 'nobody' WHERE interaction_id = 'c1' AND seq = 3", ignoringChecks: true)
         let after = try test.store.check()
         #expect(after.problems == [
             "integrity_check: CHECK constraint failed in timeline",
@@ -48,7 +40,7 @@ import Testing
 
     @Test func aStateLoadThrowsAndWritesNothing() throws {
         let test = try TestStore(Log.conferenced)
-        try tamper(test.directory.databasePath, "UPDATE interactions SET kind = 'meeting' WHERE id = 'c1'")
+        try Tamper.run(test.directory.databasePath, "UPDATE interactions SET kind = 'meeting' WHERE id = 'c1'", ignoringChecks: true)
         let events = try test.store.read { try $0.scalarInt("SELECT count(*) FROM events") }
         let line = #"{"id":"late-1","type":"message","at":"2026-03-02T12:00:00.000Z","interaction":"c1","party":"cust","text":"still there?"}"#
         #expect(throws: StoreError.undecodableValue(table: "interactions", column: "kind", value: "meeting")) {
