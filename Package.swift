@@ -111,6 +111,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/InteractionService",
+            resources: [.embedInCode("Resources/openapi.yaml")],
             swiftSettings: strictSwift
         ),
         .executableTarget(

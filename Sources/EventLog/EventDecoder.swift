@@ -133,12 +133,6 @@ private struct Fields {
     var eventId: String?
     var prefix = ""
 
-    init(object: JSONObject, eventId: String?, prefix: String = "") {
-        self.object = object
-        self.eventId = eventId
-        self.prefix = prefix
-    }
-
     func failure(_ reason: String) -> EventDecodingError {
         EventDecodingError(eventId: eventId, reason: reason)
     }

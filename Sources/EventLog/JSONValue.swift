@@ -113,13 +113,6 @@ package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     /// problem (so an import can name the event); nil otherwise, and for non-string ids.
     package var topLevelID: String?
 
-    /// Creates an error; the parser is the usual source, tests may build expected values.
-    package init(reason: String, offset: Int, topLevelID: String? = nil) {
-        self.reason = reason
-        self.offset = offset
-        self.topLevelID = topLevelID
-    }
-
     /// `<reason> at byte <offset+1>`: 1-based because that is how people count columns
     /// (Docs/EventFormat.md#errors).
     package var description: String {

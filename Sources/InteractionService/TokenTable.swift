@@ -50,13 +50,6 @@ package struct TokenTable: Sendable, Equatable {
         package var name: String
         /// SHA-256 of the token.
         package var digest: [UInt8]
-
-        /// Creates an entry.
-        package init(scope: AccessScope, name: String, digest: [UInt8]) {
-            self.scope = scope
-            self.name = name
-            self.digest = digest
-        }
     }
 
     /// The entries, in file order.

@@ -1,4 +1,4 @@
-import InteractionStore
+@testable import InteractionStore
 import Testing
 @testable import InteractionConsole
 @testable import InteractionModel

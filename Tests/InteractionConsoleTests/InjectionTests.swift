@@ -1,5 +1,5 @@
 import Foundation
-import InteractionStore
+@testable import InteractionStore
 import StoreTestSupport
 import Testing
 @testable import InteractionConsole

@@ -13,13 +13,7 @@ struct ChartCategory: Sendable, Equatable {
     /// One value per series, in the chart's series order.
     let values: [Double]
     /// The tooltip text of each segment, one per series (nil: "series: value").
-    let tooltips: [String]?
-
-    init(label: String, values: [Double], tooltips: [String]? = nil) {
-        self.label = label
-        self.values = values
-        self.tooltips = tooltips
-    }
+    var tooltips: [String]? = nil
 
     /// The stack's height.
     var total: Double { values.reduce(0, +) }

@@ -12,14 +12,6 @@ package struct AgentsData: Sendable {
     /// Where open periods end (now, or the end of the day when it is over).
     package var openEnd: Int64
 
-    /// Creates the data from records already read.
-    package init(current: [CurrentAgentState], dayStart: Int64, periods: [AgentStatePeriod], openEnd: Int64) {
-        self.current = current
-        self.dayStart = dayStart
-        self.periods = periods
-        self.openEnd = openEnd
-    }
-
     /// Reads the page's records. Without `day`, the day of the latest state change is shown
     /// (a demo store's days lie in the past; today would often be empty).
     /// - Throws: `SQLiteError`.

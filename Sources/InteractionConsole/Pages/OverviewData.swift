@@ -17,17 +17,6 @@ package struct OverviewData: Sendable {
     /// Every agent with a recorded state, for the agent field's suggestions.
     package var knownAgents: [String]
 
-    /// Creates the data from records already read.
-    package init(range: ConsoleRange, figures: ConferenceFigures, dispositions: [DispositionCountRow],
-                 agentStates: [AgentStateRow], now: Int64, knownAgents: [String]) {
-        self.range = range
-        self.figures = figures
-        self.dispositions = dispositions
-        self.agentStates = agentStates
-        self.now = now
-        self.knownAgents = knownAgents
-    }
-
     /// Reads every report of the overview for `range` from `store`.
     /// - Parameter now: where open agent-state periods end when `range.to` is nil.
     /// - Throws: `SQLiteError`.

@@ -13,14 +13,6 @@ package struct TranscriptData: Sendable {
     /// The requests made in it (and, for a chat, the consultation requests made from it).
     package var requests: [RequestRecord]
 
-    /// Creates the data from records already read.
-    package init(audit: AuditRecord, contactView: [TimelineEntry]?, parties: [PartyConnection], requests: [RequestRecord]) {
-        self.audit = audit
-        self.contactView = contactView
-        self.parties = parties
-        self.requests = requests
-    }
-
     /// Reads everything the transcript page shows about `interaction`.
     /// - Throws: `StoreError.unknownInteraction` (or `purgedInteraction`), `SQLiteError`.
     package static func load(from store: Store, interaction: String) throws -> TranscriptData {

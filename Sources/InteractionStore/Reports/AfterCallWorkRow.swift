@@ -11,12 +11,4 @@ public struct AfterCallWorkRow: Sendable, Equatable {
     /// agent's first chat-channel state at or after `leftAt` is not `after_call_work`, or while
     /// no change out of it has come.
     public var acwMs: Int64?
-
-    /// Creates a row.
-    package init(interaction: String, agent: String, leftAt: Int64, acwMs: Int64?) {
-        self.interaction = interaction
-        self.agent = agent
-        self.leftAt = leftAt
-        self.acwMs = acwMs
-    }
 }

@@ -17,14 +17,4 @@ package struct AgentStatePeriod: Sendable, Equatable {
     /// When the next change came; nil while the period is still open (the agent's latest state)
     /// or when the next change lies at or after the end of the range asked for.
     package var end: Int64?
-
-    /// Creates a period.
-    package init(agent: String, channel: String, state: AgentState, reason: String?, start: Int64, end: Int64?) {
-        self.agent = agent
-        self.channel = channel
-        self.state = state
-        self.reason = reason
-        self.start = start
-        self.end = end
-    }
 }

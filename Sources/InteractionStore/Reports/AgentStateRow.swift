@@ -13,14 +13,4 @@ public struct AgentStateRow: Sendable, Equatable {
     public var totalMs: Int64
     /// The periods that overlap the range (zero-length ones included).
     public var count: Int
-
-    /// Creates a row.
-    package init(agent: String, channel: String, state: AgentState, reason: String? = nil, totalMs: Int64, count: Int) {
-        self.agent = agent
-        self.channel = channel
-        self.state = state
-        self.reason = reason
-        self.totalMs = totalMs
-        self.count = count
-    }
 }

@@ -16,14 +16,6 @@ package struct ConferenceFigures: Sendable, Equatable {
     /// The `wait_ms` of every accepted row that has one, in ascending order.
     package var acceptedWaits: [Int64]
 
-    /// Creates the figures from totals already counted.
-    package init(summary: ConferenceSummary, perDay: [Int64: [Int]], byTargetKind: [TargetKind: [Int]], acceptedWaits: [Int64]) {
-        self.summary = summary
-        self.perDay = perDay
-        self.byTargetKind = byTargetKind
-        self.acceptedWaits = acceptedWaits
-    }
-
     /// Figures of no rows: zero counts, no rate, no median.
     package static let empty = ConferenceFigures(
         summary: ConferenceSummary(requested: 0, accepted: 0, declined: 0, timeout: 0, cancelled: 0, pending: 0,

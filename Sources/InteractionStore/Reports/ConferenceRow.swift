@@ -34,25 +34,4 @@ public struct ConferenceRow: Sendable, Equatable {
     public var endReason: LeaveReason?
     /// True when the chat passed to the joined agent because the owner left or was removed.
     public var becameOwner: Bool
-
-    /// Creates a row.
-    package init(request: String, interaction: String, requestedAt: Int64, fromAgent: String, targetKind: TargetKind,
-                target: String, mode: ConferenceMode, outcome: RequestOutcome, answeredAt: Int64?, waitMs: Int64?,
-                joinedAgent: String?, leftAt: Int64?, durationMs: Int64?, endReason: LeaveReason?, becameOwner: Bool) {
-        self.request = request
-        self.interaction = interaction
-        self.requestedAt = requestedAt
-        self.fromAgent = fromAgent
-        self.targetKind = targetKind
-        self.target = target
-        self.mode = mode
-        self.outcome = outcome
-        self.answeredAt = answeredAt
-        self.waitMs = waitMs
-        self.joinedAgent = joinedAgent
-        self.leftAt = leftAt
-        self.durationMs = durationMs
-        self.endReason = endReason
-        self.becameOwner = becameOwner
-    }
 }

@@ -20,20 +20,6 @@ public struct ConferenceSummary: Sendable, Equatable {
     /// Rows whose joined agent was deleted from the conference (`end_reason` `removed`).
     public var removed: Int
 
-    /// Creates a summary.
-    package init(requested: Int, accepted: Int, declined: Int, timeout: Int, cancelled: Int, pending: Int,
-                medianWaitMs: Int64?, autoTransfers: Int, removed: Int) {
-        self.requested = requested
-        self.accepted = accepted
-        self.declined = declined
-        self.timeout = timeout
-        self.cancelled = cancelled
-        self.pending = pending
-        self.medianWaitMs = medianWaitMs
-        self.autoTransfers = autoTransfers
-        self.removed = removed
-    }
-
     /// `accepted ÷ (requested − pending)`: the share of answered requests that were accepted,
     /// in [0, 1] and not rounded; nil when nothing was answered.
     public var acceptRate: Double? {

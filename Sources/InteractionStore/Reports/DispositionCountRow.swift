@@ -8,11 +8,4 @@ public struct DispositionCountRow: Sendable, Equatable {
     public var label: String
     /// Agent–interaction pairs whose latest disposition is this code; always at least 1.
     public var count: Int
-
-    /// Creates a row.
-    package init(code: String, label: String, count: Int) {
-        self.code = code
-        self.label = label
-        self.count = count
-    }
 }

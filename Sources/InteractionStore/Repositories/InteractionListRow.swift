@@ -18,18 +18,6 @@ package struct InteractionListRow: Sendable, Equatable {
     package var owner: String?
     /// Every agent that was ever connected, in the order they first joined.
     package var agents: [String]
-
-    /// Creates a row.
-    package init(id: String, kind: InteractionKind, parent: String?, contact: String?, startedAt: Int64, endedAt: Int64?, owner: String?, agents: [String]) {
-        self.id = id
-        self.kind = kind
-        self.parent = parent
-        self.contact = contact
-        self.startedAt = startedAt
-        self.endedAt = endedAt
-        self.owner = owner
-        self.agents = agents
-    }
 }
 
 /// What `interactions(from:to:agent:limit:after:)` returns: a page and whether more follow.

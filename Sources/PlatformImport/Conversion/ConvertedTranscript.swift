@@ -9,13 +9,6 @@ package struct ConvertedTranscript: Sendable, Equatable {
     package var events: [ConvertedEvent]
     /// Source records with no counterpart, by kind.
     package var skipped: SkippedRecords
-
-    /// Creates a result.
-    package init(interaction: String, events: [ConvertedEvent], skipped: SkippedRecords) {
-        self.interaction = interaction
-        self.events = events
-        self.skipped = skipped
-    }
 }
 
 /// An event and the source record it came from.

@@ -15,14 +15,6 @@ package struct TranscriptProblem: Sendable, Equatable, CustomStringConvertible {
     /// Why (a conversion error names its byte offset or element itself).
     package var reason: String
 
-    /// Creates a problem.
-    package init(file: String, origin: String? = nil, eventId: String? = nil, reason: String) {
-        self.file = file
-        self.origin = origin
-        self.eventId = eventId
-        self.reason = reason
-    }
-
     /// `FILE: ORIGIN: event ID: reason`, or `FILE: reason`.
     package var description: String {
         var text = file + ": "

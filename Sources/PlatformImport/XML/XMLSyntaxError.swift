@@ -8,13 +8,6 @@ package struct XMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     /// 1-based line of the offset.
     package var line: Int
 
-    /// Creates an error.
-    package init(reason: String, offset: Int, line: Int) {
-        self.reason = reason
-        self.offset = offset
-        self.line = line
-    }
-
     /// `not well-formed XML at byte offset N (line L): reason`.
     package var description: String {
         "not well-formed XML at byte offset \(offset) (line \(line)): \(reason)"
