@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import InteractionStore
+import InteractionDemo
+import EventLog
+@testable import StoreSQLite
 
 /// V0003 rewrites the `CHECK (x IN (…))` of connections, timeline, requests and agent_states as
 /// `=` comparisons joined by `OR`: the database must accept and refuse exactly the values it did,
@@ -202,13 +205,12 @@ import Testing
 
     @Test func aV0002DatabaseWithDataMigratesInPlaceWithItsChainsIntact() throws {
         try withTempDirectory(prefix: "check-constraints") { dir in
-            var log = ""
-            DemoGenerator(interactions: 60, seed: 15).generate { log += $0 + "\n" }
+            let log = DemoGenerator(interactions: 60, seed: 15).map { EventEncoder.line($0) + "\n" }.joined()
             var before: [String: [[SQLValue]]] = [:]
             var indexes: [String: String] = [:]
             var triggers: [String: String] = [:]
             do {
-                let old = try Store(path: dir.databasePath, options: Store.Options(migrator: Self.v0002Migrator))
+                let old = try Store(path: dir.databasePath, options: Store.Options(migrate: true, busyTimeout: 5_000, migrator: Self.v0002Migrator))
                 let summary = try old.importEvents(bytes: Array(log.utf8))
                 try #require(summary.rejected.isEmpty && summary.committed, "\(summary.rejected.prefix(3))")
                 try old.withWriter { db in
@@ -244,8 +246,7 @@ import Testing
 
             // The chains continue: more of the same log's world imports and verifies; history
             // stays append-only in the rebuilt tables.
-            var more = ""
-            DemoGenerator(interactions: 10, seed: 16).generate { more += $0 + "\n" }
+            let more = DemoGenerator(interactions: 10, seed: 16).map { EventEncoder.line($0) + "\n" }.joined()
             let summary = try store.importEvents(bytes: Array(more.utf8))
             #expect(summary.rejected.isEmpty && summary.committed, "\(summary.rejected.prefix(3))")
             #expect(try store.check().problems == [])
