@@ -105,9 +105,11 @@ final class EventApplier {
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).
+    /// - Parameter contentHash: `contentHash(event)` when the caller took it already (the import
+    ///   pipeline does, on its reading thread).
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
-    func apply(_ event: Event) throws -> ApplyOutcome {
-        let hash = Self.contentHash(event)
+    func apply(_ event: Event, contentHash: [UInt8]? = nil) throws -> ApplyOutcome {
+        let hash = contentHash ?? Self.contentHash(event)
         // A first import skips the ledger probe for ids its filter has certainly not seen.
         let ledgerKey = storedIDs.map { _ in LedgerFilter.Key(event.id) }
         let mayBeStored = ledgerKey.flatMap { storedIDs?.mayContain($0) } ?? true
