@@ -90,12 +90,13 @@ private let L = Log.line
         }
         #expect(all.dropLast().allSatisfy { $0.end == nil })
         #expect(all.allSatisfy { $0.lines.count <= 2 }, "a batch is larger than its size")
-        guard case let .event(_, event, hash, _) = lines[0] else {
+        guard case let .event(_, event, digest, _) = lines[0] else {
             Issue.record("line 2 did not decode: \(lines[0])")
             return
         }
         #expect(event.id == "c1")
-        #expect(hash == EventApplier.contentHash(event))
+        #expect(digest.contentHash == EventApplier.contentHash(event))
+        #expect(digest.ledgerKey == LedgerFilter.Key(event.id))
         guard case let .rejected(rejected, _) = lines[1] else {
             Issue.record("line 4 was not rejected: \(lines[1])")
             return

@@ -5,8 +5,8 @@ import InteractionModel
 struct DecodedBatch: Sendable {
     /// One non-blank line.
     enum Line: Sendable {
-        /// A line that holds an event, with the SHA-256 of its canonical form.
-        case event(line: Int, Event, contentHash: [UInt8], bytes: Range<Int>)
+        /// A line that holds an event, with its content hash and ledger key.
+        case event(line: Int, Event, EventDigest, bytes: Range<Int>)
         /// A line that is not a valid event.
         case rejected(RejectedLine, bytes: Range<Int>)
 

@@ -3,7 +3,7 @@ import EventLog
 import InteractionModel
 
 /// The reading half of `importEvents(fd:)`: a `Thread` that reads the log, splits it into
-/// lines, decodes each line (JSON, fields, defaults) and takes its content hash, and hands
+/// lines, decodes each line (JSON, fields, defaults) and takes its hashes (`EventDigest`), and hands
 /// batches of the results to the writer through a `BoundedQueue`. The writer thread meanwhile
 /// checks the rules and writes, so the two halves of an import use two cores.
 ///
@@ -109,7 +109,7 @@ final class ImportPipeline {
     static func decode(_ line: UnsafeRawBufferPointer, number: Int, bytes: Range<Int>) -> DecodedBatch.Line {
         do throws(EventDecodingError) {
             let event = try EventDecoder.decode(line)
-            return .event(line: number, event, contentHash: EventApplier.contentHash(event), bytes: bytes)
+            return .event(line: number, event, EventDigest(event), bytes: bytes)
         } catch {
             return .rejected(RejectedLine(line: number, eventId: error.eventId, reason: error.reason), bytes: bytes)
         }

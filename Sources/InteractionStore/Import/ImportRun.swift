@@ -31,13 +31,13 @@ struct ImportRun {
     }
 
     /// Checks and writes the current line's event.
-    /// - Parameter contentHash: the event's content hash when the caller took it already.
+    /// - Parameter digest: the event's hashes when the caller took them already.
     /// - Returns: the rejection (recorded in the summary) when the rules refuse the event; nil
     ///   when it was stored or skipped as a duplicate.
     /// - Throws: `SQLiteError` (busy, I/O): the import is over.
-    mutating func apply(_ event: Event, contentHash: [UInt8]? = nil) throws -> RejectedLine? {
+    mutating func apply(_ event: Event, digest: EventDigest? = nil) throws -> RejectedLine? {
         do {
-            switch try applier.apply(event, contentHash: contentHash) {
+            switch try applier.apply(event, digest: digest) {
             case .stored:
                 summary.stored += 1
                 sinceCommit += 1

@@ -54,8 +54,8 @@ extension Store {
                     // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
                     let rejected: RejectedLine?
                     switch line {
-                    case let .event(_, event, hash, _):
-                        rejected = try run.apply(event, contentHash: hash)
+                    case let .event(_, event, digest, _):
+                        rejected = try run.apply(event, digest: digest)
                     case .rejected(let unreadable, _):
                         run.reject(unreadable)
                         rejected = unreadable
