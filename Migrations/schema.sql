@@ -4,8 +4,7 @@ CREATE TABLE "agent_states" (
     id        INTEGER PRIMARY KEY,
     agent_id  TEXT    NOT NULL,
     channel   TEXT    NOT NULL,
-    state     TEXT    NOT NULL CHECK (state = 'logged_in' OR state = 'ready' OR state = 'not_ready'
-                                      OR state = 'after_call_work' OR state = 'logged_out'),
+    state     TEXT    NOT NULL CHECK (state = 'logged_in' OR state = 'ready' OR state = 'not_ready' OR state = 'after_call_work' OR state = 'logged_out'),
     reason    TEXT,
     at        INTEGER NOT NULL,
     event_seq INTEGER NOT NULL UNIQUE REFERENCES events (seq)
@@ -16,13 +15,10 @@ CREATE TABLE "connections" (
     interaction_id TEXT  NOT NULL REFERENCES interactions (id),
     party_id     TEXT    NOT NULL,
     party_kind   TEXT    NOT NULL CHECK (party_kind IN ('contact', 'agent')),
-    role         TEXT    NOT NULL CHECK (role = 'contact' OR role = 'owner' OR role = 'conference'
-                                         OR role = 'transfer' OR role = 'consultation'),
+    role         TEXT    NOT NULL CHECK (role = 'contact' OR role = 'owner' OR role = 'conference' OR role = 'transfer' OR role = 'consultation'),
     joined_at    INTEGER NOT NULL,
     left_at      INTEGER,
-    leave_reason TEXT    CHECK (leave_reason = 'ended' OR leave_reason = 'disconnected' OR leave_reason = 'removed'
-                                OR leave_reason = 'chat_ended' OR leave_reason = 'transferred'
-                                OR leave_reason = 'conferenced'),
+    leave_reason TEXT    CHECK (leave_reason = 'ended' OR leave_reason = 'disconnected' OR leave_reason = 'removed' OR leave_reason = 'chat_ended' OR leave_reason = 'transferred' OR leave_reason = 'conferenced'),
     removed_by   TEXT,
     request_id   TEXT    REFERENCES requests (id),
     -- 1 when the interaction passed to this agent because the owner left or was removed.
@@ -121,14 +117,12 @@ CREATE TABLE "requests" (
     -- For a consultation-mode conference: the consultation it converts.
     consultation_id TEXT    REFERENCES interactions (id),
     from_agent      TEXT    NOT NULL,
-    target_kind     TEXT    NOT NULL CHECK (target_kind = 'agent' OR target_kind = 'queue'
-                                            OR target_kind = 'routing_point'),
+    target_kind     TEXT    NOT NULL CHECK (target_kind = 'agent' OR target_kind = 'queue' OR target_kind = 'routing_point'),
     target_id       TEXT    NOT NULL,
     mode            TEXT    CHECK (mode IN ('instant', 'consultation')),
     requested_at    INTEGER NOT NULL,
     status          TEXT    NOT NULL CHECK (status = 'pending' OR status = 'accepted' OR status = 'released'),
-    outcome         TEXT    CHECK (outcome = 'accepted' OR outcome = 'declined' OR outcome = 'timeout'
-                                   OR outcome = 'cancelled'),
+    outcome         TEXT    CHECK (outcome = 'accepted' OR outcome = 'declined' OR outcome = 'timeout' OR outcome = 'cancelled'),
     answered_at     INTEGER,
     accepted_by     TEXT,
     requested_seq   INTEGER NOT NULL REFERENCES events (seq),
@@ -150,8 +144,7 @@ CREATE TABLE "timeline" (
     interaction_id TEXT    NOT NULL REFERENCES interactions (id),
     seq            INTEGER NOT NULL CHECK (seq >= 1),
     at             INTEGER NOT NULL,
-    kind           TEXT    NOT NULL CHECK (kind = 'joined' OR kind = 'left' OR kind = 'removed'
-                                           OR kind = 'ownership' OR kind = 'message'),
+    kind           TEXT    NOT NULL CHECK (kind = 'joined' OR kind = 'left' OR kind = 'removed' OR kind = 'ownership' OR kind = 'message'),
     party_id       TEXT    NOT NULL,
     text           TEXT,
     visibility     TEXT    NOT NULL CHECK (visibility IN ('all', 'agents')),

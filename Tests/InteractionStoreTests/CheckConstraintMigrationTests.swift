@@ -157,6 +157,7 @@ import EventLog
                 let error = try #require(try write(value, into: column, db), "\(column.testDescription) = '\(value)' was accepted")
                 #expect(error.code.rawValue == Self.constraintCheck, "\(column.testDescription) = '\(value)': \(error)")
                 #expect(error.message.hasPrefix("CHECK constraint failed: \(column.column) = '"), "\(error.message)")
+                #expect(!error.message.contains("\n"), "the constraint's text spans lines: \(error.message)")
             }
             if !column.nullable {
                 let error = try #require(try write(nil, into: column, db), "\(column.testDescription) = NULL was accepted")
