@@ -11,11 +11,22 @@ package struct LineReader {
     /// once, not again after every chunk.
     private var scanned = 0
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    /// Asked while waiting for input: true ends the wait with `LineReader.Stopped` (the import
+    /// pipeline's writer gave up, and a pipe that stays open must not keep its reader waiting).
+    private let shouldStop: (() -> Bool)?
 
-    /// A reader of `fd`, whose first bytes were already read into `alreadyRead`.
-    package init(fd: Int32, alreadyRead: [UInt8] = []) {
+    /// Thrown by `forEachLine` when `shouldStop` said so while waiting for input.
+    package struct Stopped: Error {
+        /// Creates the error.
+        package init() {}
+    }
+
+    /// A reader of `fd`, whose first bytes were already read into `alreadyRead`; with
+    /// `shouldStop`, a wait for input ends (`Stopped`) within 100 ms of it returning true.
+    package init(fd: Int32, alreadyRead: [UInt8] = [], shouldStop: (() -> Bool)? = nil) {
         self.fd = fd
         self.buffer = alreadyRead
+        self.shouldStop = shouldStop
     }
 
     /// Calls `body` with each line's bytes (without the LF); the buffer is valid only during the call.
@@ -42,6 +53,7 @@ package struct LineReader {
                 buffer.removeSubrange(0..<start)
                 start = 0
             }
+            try waitForInput()
             let count = chunk.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
                 var result: Int
@@ -53,6 +65,18 @@ package struct LineReader {
             }
             buffer.append(contentsOf: chunk[0..<count])
             if count == 0 { atEOF = true }
+        }
+    }
+
+    /// Waits until `fd` can be read (a regular file always can), asking `shouldStop` every
+    /// 100 ms; returns at once without a `shouldStop`. A poll error is left to `read` to report.
+    private func waitForInput() throws {
+        guard let shouldStop else { return }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            if shouldStop() { throw Stopped() }
+            let ready = poll(&descriptor, 1, 100)
+            if ready > 0 || (ready < 0 && errno != EINTR) { return }
         }
     }
 }

@@ -105,11 +105,13 @@ final class EventApplier {
     }
 
     /// Applies one event (in a savepoint when `isolateEvents`).
+    /// - Parameter digest: `EventDigest(event)` when the caller took it already (the import
+    ///   pipeline does, on its reading thread).
     /// - Throws: `RuleViolation` (nothing written), or `SQLiteError`.
-    func apply(_ event: Event) throws -> ApplyOutcome {
-        let hash = Self.contentHash(event)
+    func apply(_ event: Event, digest: EventDigest? = nil) throws -> ApplyOutcome {
+        let hash = digest?.contentHash ?? Self.contentHash(event)
         // A first import skips the ledger probe for ids its filter has certainly not seen.
-        let ledgerKey = storedIDs.map { _ in LedgerFilter.Key(event.id) }
+        let ledgerKey = storedIDs.map { _ in digest?.ledgerKey ?? LedgerFilter.Key(event.id) }
         let mayBeStored = ledgerKey.flatMap { storedIDs?.mayContain($0) } ?? true
         if mayBeStored, let stored = try db.queryOne("SELECT content_hash FROM events WHERE event_id = ?", binding: event.id, row: { $0.blob(0) }) {
             guard stored == hash else {

@@ -24,13 +24,20 @@ struct ImportRun {
         if summary.lines % 10_000 == 0 { onProgress(ImportProgress(lines: summary.lines, stored: summary.stored, committed: false)) }
     }
 
+    /// Counts lines up to and including line `number` (1-based), as `countLine` once per line:
+    /// the import pipeline hands over only the non-blank lines, each with its number.
+    mutating func count(through number: Int) {
+        while summary.lines < number { countLine() }
+    }
+
     /// Checks and writes the current line's event.
+    /// - Parameter digest: the event's hashes when the caller took them already.
     /// - Returns: the rejection (recorded in the summary) when the rules refuse the event; nil
     ///   when it was stored or skipped as a duplicate.
     /// - Throws: `SQLiteError` (busy, I/O): the import is over.
-    mutating func apply(_ event: Event) throws -> RejectedLine? {
+    mutating func apply(_ event: Event, digest: EventDigest? = nil) throws -> RejectedLine? {
         do {
-            switch try applier.apply(event) {
+            switch try applier.apply(event, digest: digest) {
             case .stored:
                 summary.stored += 1
                 sinceCommit += 1

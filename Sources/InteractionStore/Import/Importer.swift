@@ -44,23 +44,32 @@ extension Store {
     public func importEvents(fd: Int32, alreadyRead: [UInt8] = [], options: ImportOptions = ImportOptions(),
                              onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
                              onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
-        var reader = LineReader(fd: fd, alreadyRead: alreadyRead)
+        // Reading, decoding and hashing run on the pipeline's thread; the rules and the writes here.
+        let pipeline = ImportPipeline(fd: fd, alreadyRead: alreadyRead)
+        defer { pipeline.finish() }
         return try runImport(options: options, onProgress: onProgress) { run in
-            do { try reader.forEachLine { line in
-                run.countLine()
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }  // blank (counted, skipped)
-                // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
-                let rejected: RejectedLine?
-                do {
-                    rejected = try run.apply(try EventDecoder.decode(line))
-                } catch let error as EventDecodingError {
-                    let unreadable = RejectedLine(line: run.summary.lines, eventId: error.eventId, reason: error.reason)
-                    run.reject(unreadable)
-                    rejected = unreadable
+            while let batch = pipeline.next() {
+                for line in batch.lines {
+                    run.count(through: line.number)
+                    // Bad input or a broken rule rejects the line; anything else (SQLite) aborts.
+                    let rejected: RejectedLine?
+                    switch line {
+                    case let .event(_, event, digest, _):
+                        rejected = try run.apply(event, digest: digest)
+                    case .rejected(let unreadable, _):
+                        run.reject(unreadable)
+                        rejected = unreadable
+                    }
+                    if let rejected {
+                        try batch.text.withUnsafeBytes { text in
+                            try onRejected(rejected, UnsafeRawBufferPointer(rebasing: text[line.bytes]))
+                        }
+                    }
+                    try run.commitIfDue()
                 }
-                if let rejected { try onRejected(rejected, line) }
-                try run.commitIfDue()
-            } } catch let error as LogReadError { throw StoreError.fileFailed(.readInput, path: "", errno: error.errno) }
+                run.count(through: batch.linesRead)
+                if case .readFailed(let errno) = batch.end { throw StoreError.fileFailed(.readInput, path: "", errno: errno) }
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ struct LedgerFilter {
     private var words: [UInt64] = []
 
     /// Where an id's bits are: computed once per event, for `mayContain` and then `insert`.
-    struct Key {
+    struct Key: Sendable, Equatable {
         fileprivate let first: UInt64
         fileprivate let second: UInt64
 
