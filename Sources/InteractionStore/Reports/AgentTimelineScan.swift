@@ -39,11 +39,11 @@ enum AgentTimelineScan {
             let agent = entry.agent, channel = entry.channel
             try timeline(agent, channel)
             try db.forEach(AgentTimelineQueries.opening, [agent, channel, opening]) { row in
-                try change(try state(row, 0), row.optionalString(1), row.int64(2))
+                try change(try state(row, 0), reason(row, 1), row.int64(2))
             }
             guard lower < upper else { continue }
             try db.forEach(AgentTimelineQueries.inside, [agent, channel, lower, upper]) { row in
-                try change(try state(row, 0), row.optionalString(1), row.int64(2))
+                try change(try state(row, 0), reason(row, 1), row.int64(2))
             }
         }
     }
@@ -52,5 +52,10 @@ enum AgentTimelineScan {
 
     private static func state(_ row: Statement, _ index: Int32) throws -> AgentState {
         try states.decode(row, index)
+    }
+
+    /// A reason (TEXT or NULL) in two calls into SQLite rather than three or four.
+    private static func reason(_ row: Statement, _ index: Int32) -> String? {
+        row.textBytes(index).map { String(decoding: $0, as: UTF8.self) }
     }
 }
