@@ -4,6 +4,19 @@ import PackageDescription
 /// Every module builds in the Swift 6 language mode (strict concurrency).
 let strictSwift: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// A module of the package, its sources in `Sources/NAME`.
+func module(_ name: String, _ dependencies: [Target.Dependency], resources: [Resource]? = nil) -> Target {
+    .target(name: name, dependencies: dependencies, path: "Sources/\(name)", resources: resources, swiftSettings: strictSwift)
+}
+
+/// A test target, its sources in `Tests/NAME`.
+func tests(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(name: name, dependencies: dependencies, path: "Tests/\(name)", swiftSettings: strictSwift)
+}
+
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "InteractionStore",
     platforms: [.macOS(.v14)],
@@ -30,193 +43,62 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // The SQLite layer: connection, statements and their cache, result codes (package access only).
-        .target(
-            name: "StoreSQLite",
-            dependencies: ["CSQLite"],
-            path: "Sources/StoreSQLite",
-            swiftSettings: strictSwift
-        ),
+        module("StoreSQLite", ["CSQLite"]),
         // The model and the rules: ids, times, the vocabulary, events, WorkflowState. Pure: no SQLite, no files, no clock.
-        .target(
-            name: "InteractionModel",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            path: "Sources/InteractionModel",
-            swiftSettings: strictSwift
-        ),
+        module("InteractionModel", [crypto]),
         // The event log: NDJSON lines, the JSON scanner, the decoder and the one encoder of events.
-        .target(
-            name: "EventLog",
-            dependencies: ["InteractionModel"],
-            path: "Sources/EventLog",
-            swiftSettings: strictSwift
-        ),
+        module("EventLog", ["InteractionModel"]),
         // The store: schema, apply path, reads, reports, export, maintenance. All SQL lives here.
-        .target(
-            name: "InteractionStore",
-            dependencies: [
-                "StoreSQLite",
-                "InteractionModel",
-                "EventLog",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Sources/InteractionStore",
-            resources: [.embedInCode("Migrations")],
-            swiftSettings: strictSwift
-        ),
+        module("InteractionStore", [
+            "StoreSQLite", "InteractionModel", "EventLog", crypto,
+            .product(name: "CryptoExtras", package: "swift-crypto"), logging,
+        ], resources: [.embedInCode("Migrations")]),
         // The records as tables, JSON and CSV: what storectl prints and the service answers, byte for byte.
-        .target(
-            name: "RecordOutput",
-            dependencies: ["InteractionStore", "InteractionModel"],
-            path: "Sources/RecordOutput",
-            swiftSettings: strictSwift
-        ),
+        module("RecordOutput", ["InteractionStore", "InteractionModel"]),
         // `storectl demo`: a simulated contact center's event log as `Event`s (the corpus embedded).
-        .target(
-            name: "InteractionDemo",
-            dependencies: ["InteractionModel"],
-            path: "Sources/InteractionDemo",
-            resources: [.embedInCode("Resources/corpus.txt")],
-            swiftSettings: strictSwift
-        ),
+        module("InteractionDemo", ["InteractionModel"], resources: [.embedInCode("Resources/corpus.txt")]),
         // Other platforms' stored transcripts (Genesys Engage XML, Amazon Connect JSON) as events.
-        .target(
-            name: "PlatformImport",
-            dependencies: ["InteractionStore", "InteractionModel", "EventLog"],
-            path: "Sources/PlatformImport",
-            swiftSettings: strictSwift
-        ),
+        module("PlatformImport", ["InteractionStore", "InteractionModel", "EventLog"]),
         // The console's pages and charts, drawn from the store's typed records (no HTTP here).
-        .target(
-            name: "InteractionConsole",
-            dependencies: ["InteractionStore", "InteractionModel", "RecordOutput"],
-            path: "Sources/InteractionConsole",
-            swiftSettings: strictSwift
-        ),
+        module("InteractionConsole", ["InteractionStore", "InteractionModel", "RecordOutput"]),
         // `storectl serve`: the HTTP service over one store (SPEC §6) and the console's routes (§7).
-        .target(
-            name: "InteractionService",
-            dependencies: [
-                "InteractionStore",
-                "InteractionModel",
-                "EventLog",
-                "RecordOutput",
-                "InteractionConsole",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Sources/InteractionService",
-            resources: [.embedInCode("Resources/openapi.yaml")],
-            swiftSettings: strictSwift
-        ),
+        module("InteractionService", [
+            "InteractionStore", "InteractionModel", "EventLog", "RecordOutput", "InteractionConsole",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            logging, crypto,
+        ], resources: [.embedInCode("Resources/openapi.yaml")]),
         .executableTarget(
             name: "storectl",
             dependencies: [
-                "InteractionStore",
-                "InteractionModel",
-                "EventLog",
-                "RecordOutput",
-                "InteractionDemo",
-                "PlatformImport",
-                "InteractionService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "InteractionStore", "InteractionModel", "EventLog", "RecordOutput", "InteractionDemo", "PlatformImport",
+                "InteractionService", .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             path: "Sources/storectl",
             swiftSettings: strictSwift
         ),
         // Shared by every test target: temp directories and the runner of the built storectl.
-        .target(
-            name: "StoreTestSupport",
-            dependencies: ["InteractionStore"],
-            path: "Tests/StoreTestSupport",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "InteractionStoreTests",
-            dependencies: [
-                "InteractionStore",
-                "StoreSQLite",
-                "InteractionModel",
-                "EventLog",
-                "RecordOutput",
-                "InteractionDemo",
-                "StoreTestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Tests/InteractionStoreTests",
-            swiftSettings: strictSwift
-        ),
+        .target(name: "StoreTestSupport", dependencies: ["InteractionStore"], path: "Tests/StoreTestSupport", swiftSettings: strictSwift),
         // One test target per module with logic.
-        .testTarget(
-            name: "StoreSQLiteTests",
-            dependencies: ["StoreSQLite", "StoreTestSupport"],
-            path: "Tests/StoreSQLiteTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "InteractionModelTests",
-            dependencies: ["InteractionModel"],
-            path: "Tests/InteractionModelTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "EventLogTests",
-            // The store only for the rejected-line and content-hash forms of a decoded event.
-            dependencies: ["EventLog", "InteractionModel", "InteractionStore"],
-            path: "Tests/EventLogTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "RecordOutputTests",
-            dependencies: ["RecordOutput", "InteractionStore", "InteractionModel", "StoreTestSupport"],
-            path: "Tests/RecordOutputTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "InteractionDemoTests",
-            dependencies: [
-                "InteractionDemo",
-                "InteractionStore",
-                "InteractionModel",
-                "EventLog",
-                "StoreTestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Tests/InteractionDemoTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "PlatformImportTests",
-            dependencies: ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "InteractionDemo", "StoreTestSupport"],
-            path: "Tests/PlatformImportTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "InteractionConsoleTests",
-            dependencies: ["InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "InteractionDemo", "StoreTestSupport"],
-            path: "Tests/InteractionConsoleTests",
-            swiftSettings: strictSwift
-        ),
-        .testTarget(
-            name: "InteractionServiceTests",
-            dependencies: [
-                "InteractionService",
-                "InteractionStore",
-                "InteractionModel",
-                "EventLog",
-                "RecordOutput",
-                "InteractionDemo",
-                "StoreTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
-            path: "Tests/InteractionServiceTests",
-            swiftSettings: strictSwift
-        ),
+        tests("InteractionStoreTests", [
+            "InteractionStore", "StoreSQLite", "InteractionModel", "EventLog", "RecordOutput", "InteractionDemo",
+            "StoreTestSupport", crypto,
+        ]),
+        tests("StoreSQLiteTests", ["StoreSQLite", "StoreTestSupport"]),
+        tests("InteractionModelTests", ["InteractionModel"]),
+        // The store only for the rejected-line and content-hash forms of a decoded event.
+        tests("EventLogTests", ["EventLog", "InteractionModel", "InteractionStore"]),
+        tests("RecordOutputTests", ["RecordOutput", "InteractionStore", "InteractionModel", "StoreTestSupport"]),
+        tests("InteractionDemoTests", ["InteractionDemo", "InteractionStore", "InteractionModel", "EventLog", "StoreTestSupport", crypto]),
+        tests("PlatformImportTests", ["PlatformImport", "InteractionStore", "InteractionModel", "EventLog", "InteractionDemo", "StoreTestSupport"]),
+        tests("InteractionConsoleTests", [
+            "InteractionConsole", "InteractionStore", "InteractionModel", "RecordOutput", "InteractionDemo", "StoreTestSupport",
+        ]),
+        tests("InteractionServiceTests", [
+            "InteractionService", "InteractionStore", "InteractionModel", "EventLog", "RecordOutput", "InteractionDemo",
+            "StoreTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

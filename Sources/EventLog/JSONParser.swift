@@ -182,28 +182,18 @@ struct Parser {
             skipWhitespace()
             guard index < count else { throw unexpected() }
             switch bytes[index] {
-            case Byte.openBrace:
+            case Byte.openBrace, Byte.openBracket:
+                let isObject = bytes[index] == Byte.openBrace
                 guard stack.count < JSONParser.maximumDepth else { throw tooDeep() }
                 index += 1
                 skipWhitespace()
-                if index < count, bytes[index] == Byte.closeBrace {
+                if index < count, bytes[index] == (isObject ? Byte.closeBrace : Byte.closeBracket) {
                     index += 1
-                    value = .object(JSONObject())
+                    value = isObject ? .object(JSONObject()) : .array([])
                 } else {
-                    var frame = Frame(isObject: true)
-                    try readKey(into: &frame)
+                    var frame = Frame(isObject: isObject)
+                    if isObject { try readKey(into: &frame) }
                     stack.append(frame)
-                    continue readValue
-                }
-            case Byte.openBracket:
-                guard stack.count < JSONParser.maximumDepth else { throw tooDeep() }
-                index += 1
-                skipWhitespace()
-                if index < count, bytes[index] == Byte.closeBracket {
-                    index += 1
-                    value = .array([])
-                } else {
-                    stack.append(Frame(isObject: false))
                     continue readValue
                 }
             case Byte.quote:

@@ -29,6 +29,15 @@ extension DemoSimulation {
             case .never: break
             }
         }
+        /// The owner talks `rounds` rounds, says `intro`, and 2–8 s later makes the request `act`
+        /// builds (drawn after the delay, so the draws keep the order of the log); its answer follows.
+        func request(after rounds: Int, _ intro: DemoLine, _ act: () -> DemoAct, answer: DemoAct.Answer) {
+            talk(rounds, .owner)
+            agent(.owner, intro)
+            let delay = rng.within(2_000, 8_000)
+            add(delay, act())
+            answerAfter(answer)
+        }
         /// The end of every chat: goodbyes, then one of the ways a chat ends.
         func ending() {
             if rng.chance(3) {
@@ -107,27 +116,18 @@ extension DemoSimulation {
             ending()
         case 560..<710:
             // Instant conference to an agent, accepted.
-            talk(rng.within(3, 9), .owner)
-            agent(.owner, .confIntro)
-            add(rng.within(2_000, 8_000), .conferenceRequest(.agent, .accept))
-            answerAfter(.accept)
+            request(after: rng.within(3, 9), .confIntro, { .conferenceRequest(.agent, .accept) }, answer: .accept)
             conferenceTail(rng.within(4, 10))
         case 710..<760, 760..<810:
             // Instant conference declined or unanswered: the owner carries on alone.
             let answer: DemoAct.Answer = scenario < 760 ? .decline : .timeout
-            talk(rng.within(3, 9), .owner)
-            agent(.owner, .confIntro)
-            add(rng.within(2_000, 8_000), .conferenceRequest(.agent, answer))
-            answerAfter(answer)
+            request(after: rng.within(3, 9), .confIntro, { .conferenceRequest(.agent, answer) }, answer: answer)
             agent(.owner, .unavailable)
             talk(rng.within(4, 12), .owner)
             ending()
         case 810..<860:
             // Conference to a queue or routing point, answered by whoever it reaches.
-            talk(rng.within(3, 9), .owner)
-            agent(.owner, .confIntro)
-            add(rng.within(2_000, 8_000), .conferenceRequest(rng.chance(60) ? .queue : .routingPoint, .accept))
-            answerAfter(.accept)
+            request(after: rng.within(3, 9), .confIntro, { .conferenceRequest(rng.chance(60) ? .queue : .routingPoint, .accept) }, answer: .accept)
             conferenceTail(rng.within(4, 10))
         case 860..<910:
             // Consultation, then a conference with the consulted colleague.
@@ -174,10 +174,7 @@ extension DemoSimulation {
             ending()
         case 930..<960:
             // Conference, then Delete From Conference.
-            talk(rng.within(3, 8), .owner)
-            agent(.owner, .confIntro)
-            add(rng.within(2_000, 8_000), .conferenceRequest(.agent, .accept))
-            answerAfter(.accept)
+            request(after: rng.within(3, 8), .confIntro, { .conferenceRequest(.agent, .accept) }, answer: .accept)
             agent(.other, .confGreeting)
             talk(rng.within(3, 8), .any)
             let ownerRemoves = rng.chance(75)
@@ -187,20 +184,14 @@ extension DemoSimulation {
             ending()
         case 960..<990:
             // Transfer, accepted.
-            talk(rng.within(3, 8), .owner)
-            agent(.owner, .transferIntro)
-            add(rng.within(2_000, 8_000), .transferRequest(rng.chance(70) ? .agent : .queue, .accept))
-            answerAfter(.accept)
+            request(after: rng.within(3, 8), .transferIntro, { .transferRequest(rng.chance(70) ? .agent : .queue, .accept) }, answer: .accept)
             agent(.owner, .transferGreeting)
             talk(rng.within(4, 12), .owner)
             ending()
         default:
             // Transfer, released.
             let answer: DemoAct.Answer = rng.chance(50) ? .decline : .timeout
-            talk(rng.within(3, 8), .owner)
-            agent(.owner, .transferIntro)
-            add(rng.within(2_000, 8_000), .transferRequest(.agent, answer))
-            answerAfter(answer)
+            request(after: rng.within(3, 8), .transferIntro, { .transferRequest(.agent, answer) }, answer: answer)
             agent(.owner, .unavailable)
             talk(rng.within(4, 10), .owner)
             ending()

@@ -22,15 +22,9 @@ struct InteractionsController: ServiceController {
     @Sendable func transcript(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let id = try context.id()
         let query = QueryParameters(request)
-        let audience = try query.value("as", as: Audience.self) ?? .agent
-        let after = try query.integer("after", in: 0...Int64.max) ?? 0
+        let (audience, after) = try query.transcriptView()
         let limit = try query.integer("limit", in: 1...Self.maximumLimit) ?? Self.defaultLimit
-        let page: TranscriptPage
-        do {
-            page = try await environment.read { try $0.transcriptPage(of: id, as: audience, after: after, limit: Int(limit)) }
-        } catch {
-            throw ProblemError.from(error)
-        }
+        let page = try await environment.answer { try $0.transcriptPage(of: id, as: audience, after: after, limit: Int(limit)) }
         var headers: HTTPFields = [:]
         if page.hasMore, let last = page.entries.last {
             var next = "/v1/interactions/\(URIComponent.encode(id))/transcript?after=\(last.seq)&limit=\(limit)"
@@ -43,12 +37,7 @@ struct InteractionsController: ServiceController {
     /// `GET /v1/interactions/{id}/audit`: 200 also when the chain is broken (the body says so).
     @Sendable func audit(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let id = try context.id()
-        let record: AuditRecord
-        do {
-            record = try await environment.read { try $0.audit(id) }
-        } catch {
-            throw ProblemError.from(error)
-        }
+        let record = try await environment.answer { try $0.audit(id) }
         switch ReadFormat(request) {
         case .json: return ReadFormat.respond(record.json(), contentType: "application/json")
         case .csv: return ReadFormat.respond(record.csv(), contentType: "text/csv; charset=utf-8")

@@ -9,10 +9,8 @@ struct LoginController: ServiceController {
     let environment: ServiceEnvironment
 
     func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
-        group.get("/login", use: form)
-        group.post("/login", use: login)
-        group.get("/logout", use: logout)
-        group.post("/logout", use: logout)
+        group.get("/login", use: form).post("/login", use: login)
+        group.get("/logout", use: logout).post("/logout", use: logout)
     }
 
     @Sendable func form(_ request: Request, context: ServiceRequestContext) async throws -> Response {

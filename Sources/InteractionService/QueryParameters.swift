@@ -62,6 +62,13 @@ struct QueryParameters {
         }
         return (from, to)
     }
+
+    /// The view of the transcript and stream routes: `as=agent|contact` (agent when absent) and
+    /// the cursor `after=SEQ` (0 when absent).
+    /// - Throws: `ProblemError` (400) naming the parameter that is not usable.
+    func transcriptView() throws -> (audience: Audience, after: Int64) {
+        (try value("as", as: Audience.self) ?? .agent, try integer("after", in: 0...Int64.max) ?? 0)
+    }
 }
 
 /// How a read answers: JSON by default, CSV when the client asks for `text/csv`.

@@ -9,9 +9,7 @@ struct ReportsController: ServiceController {
     let environment: ServiceEnvironment
 
     func addRoutes(to group: RouterGroup<ServiceRequestContext>) {
-        group.get("/v1/reports/conferences", use: conferences)
-        group.get("/v1/reports/agents", use: agents)
-        group.get("/v1/reports/dispositions", use: dispositions)
+        group.group("/v1/reports").get("conferences", use: conferences).get("agents", use: agents).get("dispositions", use: dispositions)
         group.get("/v1/agents", use: currentAgents)
         group.get("/v1/dispositions", use: dispositionCodes)
     }
@@ -23,13 +21,13 @@ struct ReportsController: ServiceController {
         let agent = query.string("agent")
         let format = ReadFormat(request)
         if try query.flag("summary") {
-            let totals = try await read { try $0.conferenceSummary(from: from, to: to, agent: agent) }
+            let totals = try await environment.answer { try $0.conferenceSummary(from: from, to: to, agent: agent) }
             switch format {
             case .json: return ReadFormat.respond(totals.json + "\n", contentType: "application/json")
             case .csv: return format.response(totals.tabular)
             }
         }
-        let rows = try await read { try $0.conferenceReport(from: from, to: to, agent: agent) }
+        let rows = try await environment.answer { try $0.conferenceReport(from: from, to: to, agent: agent) }
         return format.response(Tabular(reportRows: rows))
     }
 
@@ -42,10 +40,10 @@ struct ReportsController: ServiceController {
         if acw, byReason { throw ProblemError.badRequest("by_reason=true applies to the state report, not to acw=true") }
         let table: Tabular
         if acw {
-            table = Tabular(reportRows: try await read { try $0.afterCallWorkReport(from: from, to: to) })
+            table = Tabular(reportRows: try await environment.answer { try $0.afterCallWorkReport(from: from, to: to) })
         } else {
             let now = Clock.nowMilliseconds()
-            let rows = try await read { try $0.agentStateReport(from: from, to: to, now: now, byReason: byReason) }
+            let rows = try await environment.answer { try $0.agentStateReport(from: from, to: to, now: now, byReason: byReason) }
             table = AgentStateRow.tabular(rows, byReason: byReason)
         }
         return ReadFormat(request).response(table)
@@ -54,27 +52,19 @@ struct ReportsController: ServiceController {
     /// `?from&to`.
     @Sendable func dispositions(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let (from, to) = try QueryParameters(request).range()
-        let rows = try await read { try $0.dispositionReport(from: from, to: to) }
+        let rows = try await environment.answer { try $0.dispositionReport(from: from, to: to) }
         return ReadFormat(request).response(Tabular(reportRows: rows))
     }
 
     /// Each agent's current state per channel.
     @Sendable func currentAgents(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let states = try await read { try $0.currentAgentStates() }
+        let states = try await environment.answer { try $0.currentAgentStates() }
         return ReadFormat(request).response(Tabular(columns: CurrentAgentState.columns, rows: states.map(\.cells)))
     }
 
     /// The disposition catalog.
     @Sendable func dispositionCodes(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let codes = try await read { try $0.dispositionCodes() }
+        let codes = try await environment.answer { try $0.dispositionCodes() }
         return ReadFormat(request).response(Tabular(columns: DispositionCode.columns, rows: codes.map(\.cells)))
-    }
-
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
-        do {
-            return try await environment.read(body)
-        } catch {
-            throw ProblemError.from(error)
-        }
     }
 }

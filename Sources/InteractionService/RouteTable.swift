@@ -23,18 +23,14 @@ final class RouteTable: @unchecked Sendable {
 
     /// Every route, in registration order.
     var all: [Route] {
-        lock.lock()
-        defer { lock.unlock() }
-        return routes
+        lock.withLock { routes }
     }
 
     func add(method: String, path: String) {
         let segments = path.split(separator: "/").map { segment -> String in
             segment.hasPrefix(":") ? "{" + segment.dropFirst() + "}" : String(segment)
         }
-        lock.lock()
-        defer { lock.unlock() }
-        routes.append(Route(method: method, segments: segments))
+        lock.withLock { routes.append(Route(method: method, segments: segments)) }
     }
 
     /// The methods registered for the path of `uriPath` (empty: the path is unknown).

@@ -38,6 +38,17 @@ package final class ServiceEnvironment: Sendable {
         return try await readers.run { try body(store) }
     }
 
+    /// `read` for a JSON route: what it throws becomes the problem the route answers with
+    /// (`ProblemError.from`: 404 for an unknown interaction, 503 when busy, …).
+    /// - Throws: `ProblemError`.
+    func answer<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+        do {
+            return try await read(body)
+        } catch {
+            throw ProblemError.from(error)
+        }
+    }
+
     /// True when the service is ready for traffic: the store is open and migrated (it is, once
     /// the environment exists), the write queue has room, and the service is not stopping.
     var isReady: Bool { !writer.isFull && !hub.isClosed }

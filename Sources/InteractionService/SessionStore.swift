@@ -43,8 +43,6 @@ final class SessionStore: @unchecked Sendable {
 
     /// Ends the session `id`.
     func close(_ id: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        sessions[id] = nil
+        lock.withLock { sessions[id] = nil }
     }
 }

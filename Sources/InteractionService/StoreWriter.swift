@@ -45,16 +45,12 @@ final class StoreWriter: @unchecked Sendable {
 
     /// Requests waiting for the writer.
     var depth: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return queue.count
+        condition.withLock { queue.count }
     }
 
     /// True when one more request would be refused.
     var isFull: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return queue.count >= capacity || stopping
+        condition.withLock { queue.count >= capacity || stopping }
     }
 
     /// Starts the thread (once).

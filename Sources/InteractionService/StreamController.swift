@@ -17,8 +17,9 @@ struct StreamController: ServiceController {
     @Sendable func stream(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let id = try context.id()
         let query = QueryParameters(request)
-        let audience = try query.value("as", as: Audience.self) ?? .agent
-        var cursor = try query.integer("after", in: 0...Int64.max) ?? 0
+        let view = try query.transcriptView()
+        let audience = view.audience
+        var cursor = view.after
         if let resume = request.headers[.lastEventID] {
             guard let seq = Int64(resume.trimmingCharacters(in: .whitespaces)), seq >= 0 else {
                 throw ProblemError.badRequest("Last-Event-ID \(resume) is not an entry number")
@@ -28,11 +29,7 @@ struct StreamController: ServiceController {
         // Unknown interactions and impossible views are answered before the stream starts.
         let environment = environment
         let firstCursor = cursor
-        do {
-            _ = try await environment.read { try $0.transcriptPage(of: id, as: audience, after: firstCursor, limit: 1) }
-        } catch {
-            throw ProblemError.from(error)
-        }
+        _ = try await environment.answer { try $0.transcriptPage(of: id, as: audience, after: firstCursor, limit: 1) }
         let body = ResponseBody { writer in
             let (subscription, wakes) = environment.hub.subscribe(id)
             defer { environment.hub.unsubscribe(subscription) }

@@ -32,16 +32,12 @@ final class StreamHub: @unchecked Sendable {
 
     /// Streams open now.
     var openStreams: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return subscribers.count
+        lock.withLock { subscribers.count }
     }
 
     /// True once the service began to stop.
     var isClosed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return closed
+        lock.withLock { closed }
     }
 
     /// A subscription to commits touching `interaction`, with heartbeats; it ends (the sequence
@@ -82,9 +78,7 @@ final class StreamHub: @unchecked Sendable {
     }
 
     private func remove(_ id: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        subscribers[id] = nil
+        lock.withLock { subscribers[id] = nil }
     }
 
     /// Wakes the streams of the interactions `notification` names.

@@ -286,15 +286,7 @@ package final class Connection {
     package func transaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction { return try savepoint(body) }
         // Cached like every statement: a live writer begins and commits once per event.
-        try run("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try run("COMMIT")
-            return result
-        } catch {
-            if isInTransaction { try? run("ROLLBACK") }
-            throw error
-        }
+        return try bracketed("BEGIN IMMEDIATE", "COMMIT", undo: { if isInTransaction { try? run("ROLLBACK") } }, body)
     }
 
     /// Commits the open transaction and opens the next one (`BEGIN IMMEDIATE`), for work that
@@ -314,14 +306,22 @@ package final class Connection {
         // Savepoint names come from a counter, never from input; the statements are cached
         // because the apply path opens one savepoint per event.
         let name = "sp\(savepointDepth)"
-        try run("SAVEPOINT \(name)")
-        do {
-            let result = try body()
-            try run("RELEASE \(name)")
-            return result
-        } catch {
+        return try bracketed("SAVEPOINT \(name)", "RELEASE \(name)", undo: {
             try? run("ROLLBACK TO \(name)")
             try? run("RELEASE \(name)")
+        }, body)
+    }
+
+    /// Runs `body` between the statements `begin` and `end`; when `body` or `end` throws, runs
+    /// `undo` and rethrows.
+    private func bracketed<T>(_ begin: String, _ end: String, undo: () -> Void, _ body: () throws -> T) throws -> T {
+        try run(begin)
+        do {
+            let result = try body()
+            try run(end)
+            return result
+        } catch {
+            undo()
             throw error
         }
     }

@@ -18,10 +18,7 @@ extension StoreCtl {
         @Flag(help: "No progress or summary.") var quiet = false
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
-            }
-            let store = try database.openUnmigrated()
+            let store = try database.openExisting(migrating: false)
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let summary = try store.backup(to: destination) { copied, total in
                 if showProgress, total > 0 {

@@ -11,10 +11,7 @@ extension StoreCtl {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path or run storectl migrate")
-            }
-            let store = try database.openUnmigrated()
+            let store = try database.openExisting(migrating: false, remedy: "check the path or run storectl migrate")
             let report = try store.check(wording: .storectl)
             for problem in report.problems { Terminal.printError(problem) }
             guard report.problems.isEmpty else {

@@ -65,18 +65,9 @@ extension StoreCtl {
             case .csv: fileFormat = .csv
             case .json, .table: throw ValidationError("export writes ndjson or csv files; json and table are formats of `storectl export history`")
             }
-            var signingKey: ExportSigningKey?
-            if let signKey {
-                do {
-                    signingKey = try ExportSigningKey(contentsOf: signKey)
-                } catch {
-                    throw CommandFailure(status: ExitStatus(error.category), message: error.description)
-                }
-            }
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
-            }
-            let store = try database.open()
+            let signingKey: ExportSigningKey?
+            do { signingKey = try signKey.map(ExportSigningKey.init(contentsOf:)) } catch { throw CommandFailure(error) }
+            let store = try database.openExisting()
             let showProgress = !quiet && Terminal.stderrIsTerminal
             let result: ExportResult
             do {

@@ -30,6 +30,15 @@ struct DatabaseOptions: ParsableArguments {
         return try Store(path: path, options: options)
     }
 
+    /// Opens the store at `path`, which must exist (migrating it unless `migrating` is false):
+    /// a missing file fails with `noInput`, naming `remedy`.
+    func openExisting(migrating: Bool = true, remedy: String = "check the path") throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(status: .noInput, message: "\(path): no such database; \(remedy)")
+        }
+        return migrating ? try open() : try openUnmigrated()
+    }
+
     /// Opens the store for writing, creating and migrating it when needed.
     func open() throws -> Store {
         try Store(path: path, options: storeOptions)

@@ -31,10 +31,7 @@ extension StoreCtl {
 
         func run() throws {
             guard let cutoff = Timestamp.parse(before) else { throw ValidationError("--before needs a time like 2026-01-01T00:00:00Z") }
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; check the path")
-            }
-            let store = try database.open()
+            let store = try database.openExisting()
             let shown = Timestamp.format(cutoff)
             if !dryRun { Terminal.printError("purging chats (and their consultations) that ended before \(shown)…") }
             // The listing callback cannot throw: a failed stdout is kept, the listing stops, and

@@ -34,18 +34,9 @@ extension StoreCtl {
         }
 
         func run() throws {
-            var key: ExportPublicKey?
-            if let publicKey {
-                do {
-                    key = try ExportPublicKey(contentsOf: publicKey)
-                } catch {
-                    throw CommandFailure(status: ExitStatus(error.category), message: error.description)
-                }
-            }
-            guard FileManager.default.fileExists(atPath: database.path) else {
-                throw CommandFailure(status: .noInput, message: "\(database.path): no such database; give the store the runs were exported from with --db")
-            }
-            let store = try database.openUnmigrated()
+            let key: ExportPublicKey?
+            do { key = try publicKey.map(ExportPublicKey.init(contentsOf:)) } catch { throw CommandFailure(error) }
+            let store = try database.openExisting(migrating: false, remedy: "give the store the runs were exported from with --db")
             let result = try store.verifyExports(directories, publicKey: key)
             for purged in result.purged { try Terminal.print(purged.description) }
             for problem in result.problems { Terminal.printError(problem.message(.storectl)) }

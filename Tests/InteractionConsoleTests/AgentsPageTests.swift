@@ -15,7 +15,7 @@ import Testing
             #expect(a1.map(\.state) == [.ready, .afterCallWork, .notReady])
             #expect(a1.last?.reason == "lunch" && a1.last?.end == nil)
             #expect(a1.first?.end == a1.dropFirst().first?.start)
-            let html = AgentsPage(data: data).document()
+            let html = AgentsPage.document(data)
             #expect(html.contains("<tr data-agent=\"a1\">") && html.contains("<td data-key=\"state\">not_ready</td><td>lunch</td>"))
             #expect(html.contains("State timeline for 2026-03-02 (UTC)"))
             #expect(html.contains("a1 · not_ready (lunch): 09:04:10–10:00:00 UTC, 55 min 50 s"))

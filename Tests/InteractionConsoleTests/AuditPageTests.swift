@@ -10,7 +10,7 @@ import Testing
         try withTempDirectory(prefix: "console-audit") { dir in
             let store = try ConsoleStores.story(in: dir)
             let record = try store.audit("c1")
-            let html = AuditPage(record: record).document()
+            let html = AuditPage.document(record)
             #expect(html.contains("data-chain=\"verified\">Chain verified: \(record.timeline.count) entries"))
             #expect(html.contains("<code>\(try #require(record.chain.head))</code>"))
             for request in ["q1", "q2", "q3", "k1"] {
@@ -31,7 +31,7 @@ import Testing
             try db.execute("UPDATE timeline SET text = 'I never said that' WHERE interaction_id = 'c1' AND seq = 3")
             let store = try Store(path: dir.databasePath)
             let record = try store.audit("c1")
-            let html = AuditPage(record: record).document()
+            let html = AuditPage.document(record)
             let first = try #require(record.chain.problems.first)
             #expect(first.contains("entry 3"))
             #expect(html.contains("data-chain=\"broken\">Chain broken. First problem: \(ConsoleEscaping.html(first))</div>"))

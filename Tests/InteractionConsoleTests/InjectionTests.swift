@@ -22,7 +22,7 @@ import Testing
             #expect(transcript.contains("&quot;&gt;&lt;img src=x onerror=&quot;window.__injected=true&quot;&gt;"))
             #expect(transcript.contains("cust-&lt;b&gt;2&lt;/b&gt;"))
 
-            let audit = AuditPage(record: try store.audit("c2")).document()
+            let audit = AuditPage.document(try store.audit("c2"))
             assertInert(audit, "audit")
             #expect(audit.contains("&lt;script&gt;window.__injected"))
 
@@ -31,12 +31,12 @@ import Testing
             let list = InteractionsPage(items: [item], search: #""><img src=x>"#, olderLink: nil).document()
             assertInert(list, "interactions")
 
-            let overview = OverviewPage(data: try OverviewData.load(from: store, range: try ConsoleRange(query: ["agent": "<img src=x>"]), now: ConsoleStores.at(1000))).document()
+            let overview = OverviewPage.document(try OverviewData.load(from: store, range: try ConsoleRange(query: ["agent": "<img src=x>"]), now: ConsoleStores.at(1000)))
             assertInert(overview, "overview")
             #expect(overview.contains("value=\"&lt;img src=x&gt;\""))
             #expect(overview.contains("Escalated &lt;tier 2&gt;"))
 
-            let errorPage = ErrorPage(status: 404, title: "Not found", detail: "unknown interaction <script>x</script>").document()
+            let errorPage = ErrorPage.document(status: 404, title: "Not found", detail: "unknown interaction <script>x</script>")
             #expect(errorPage.contains("unknown interaction &lt;script&gt;x&lt;/script&gt;"))
         }
     }

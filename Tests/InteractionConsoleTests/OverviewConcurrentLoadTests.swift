@@ -51,7 +51,7 @@ import Testing
                 let sequential = try OverviewData.load(from: store, range: range, now: now)
                 let concurrent = try await OverviewData.load(using: reader, range: range, now: now)
                 #expect(concurrent == sequential, "\(range)")
-                #expect(OverviewPage(data: concurrent).document() == OverviewPage(data: sequential).document(), "\(range)")
+                #expect(OverviewPage.document(concurrent) == OverviewPage.document(sequential), "\(range)")
             }
         }
     }

@@ -13,7 +13,7 @@ import Testing
     /// Renders the overview for `range` and the JSON reports for the same range.
     private func compare(_ store: Store, _ range: ConsoleRange, now: Int64) throws -> (PageProbe, OverviewData) {
         let data = try OverviewData.load(from: store, range: range, now: now)
-        let probe = PageProbe(html: OverviewPage(data: data).document())
+        let probe = PageProbe(html: OverviewPage.document(data))
         let summaryJSON = try store.conferenceSummary(from: range.from, to: range.to, agent: range.agent).json
         guard let summary = try ReportJSON.objects(summaryJSON).first else {
             Issue.record("no summary object")
@@ -107,7 +107,7 @@ import Testing
     @Test func theJSONLinksCarryTheExactRange() throws {
         let range = try ConsoleRange(query: ["from": "2026-03-02", "to": "2026-03-03", "agent": "a&b"])
         let data = OverviewData(range: range, figures: .empty, dispositions: [], agentStates: [], now: 0, knownAgents: [])
-        let html = OverviewPage(data: data).document()
+        let html = OverviewPage.document(data)
         #expect(html.contains("href=\"/v1/reports/conferences?summary=true&amp;from=2026-03-02T00%3A00%3A00.000Z&amp;to=2026-03-04T00%3A00%3A00.000Z&amp;agent=a%26b\""))
         #expect(html.contains("2026-03-02 00:00:00 UTC ≤ t &lt; 2026-03-04 00:00:00 UTC"))
     }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func assetsComeFromOurOwnPaths() {
         #expect(ConsoleAssets.all.map(\.path) == ["/assets/console.css", "/assets/console.js", "/assets/favicon.svg"])
-        let html = ErrorPage(status: 404, title: "Not found", detail: "x").document()
+        let html = ErrorPage.document(status: 404, title: "Not found", detail: "x")
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/assets/console.css\">"))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!ConsoleAssets.script.body.contains("innerHTML"), "the script never parses text as markup")

@@ -31,8 +31,8 @@ final class ChildProcess: @unchecked Sendable {
         env["STORECTL_DB"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
-        FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("stdout"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("stderr"), contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: scratch.url("stdout"))
         process.standardError = try FileHandle(forWritingTo: scratch.url("stderr"))
         process.standardInput = stdin ?? FileHandle.nullDevice

@@ -67,10 +67,6 @@ struct StackedColumnChart: Sendable {
             """)
         let (legend, legendHeight) = series.count > 1 ? ChartLegend.draw(series, x: left, y: baseline + 48, width: plotWidth) : (HTML.empty, 0)
         parts.append(legend)
-        let height = baseline + 44 + legendHeight + 4
-        return """
-            <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(px: width) \(px: height)" \
-            width="\(px: width)" height="\(px: height)" role="img" aria-label="\(title)"><title>\(title)</title>\(parts)</svg>
-            """
+        return ChartSVG.element(title: title, width: width, height: baseline + 44 + legendHeight + 4, parts: parts)
     }
 }

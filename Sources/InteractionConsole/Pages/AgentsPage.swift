@@ -4,16 +4,11 @@ import InteractionStore
 /// timeline per agent for one UTC day, with links to the days before and after.
 package struct AgentsPage: Sendable {
     /// The records to show.
-    package let data: AgentsData
+    let data: AgentsData
 
-    /// Creates the page.
-    package init(data: AgentsData) {
-        self.data = data
-    }
-
-    /// The complete document.
-    package func document(showsLogout: Bool = false) -> String {
-        PageLayout(title: "Agents", section: .agents, main: main, showsLogout: showsLogout).document()
+    /// The complete document of `data`.
+    package static func document(_ data: AgentsData, showsLogout: Bool = false) -> String {
+        PageLayout(title: "Agents", section: .agents, main: Self(data: data).main, showsLogout: showsLogout).document()
     }
 
     var main: HTML {

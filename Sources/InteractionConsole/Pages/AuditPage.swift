@@ -6,16 +6,11 @@ import RecordOutput
 /// request, every disposition change, the linked interactions and the stored timeline.
 package struct AuditPage: Sendable {
     /// The audit record, as `storectl audit` prints it.
-    package let record: AuditRecord
+    let record: AuditRecord
 
-    /// Creates the page.
-    package init(record: AuditRecord) {
-        self.record = record
-    }
-
-    /// The complete document.
-    package func document(showsLogout: Bool = false) -> String {
-        PageLayout(title: "Audit \(record.interaction.id)", section: .interactions, main: main, showsLogout: showsLogout).document()
+    /// The complete document of `record`.
+    package static func document(_ record: AuditRecord, showsLogout: Bool = false) -> String {
+        PageLayout(title: "Audit \(record.interaction.id)", section: .interactions, main: Self(record: record).main, showsLogout: showsLogout).document()
     }
 
     var main: HTML {

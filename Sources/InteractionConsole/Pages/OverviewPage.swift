@@ -6,16 +6,11 @@ import RecordOutput
 /// time, all for one range (and agent), each with a link to its JSON twin.
 package struct OverviewPage: Sendable {
     /// The records to show.
-    package let data: OverviewData
+    let data: OverviewData
 
-    /// Creates the page.
-    package init(data: OverviewData) {
-        self.data = data
-    }
-
-    /// The complete document.
-    package func document(showsLogout: Bool = false) -> String {
-        PageLayout(title: "Overview", section: .overview, main: main, showsLogout: showsLogout).document()
+    /// The complete document of `data`.
+    package static func document(_ data: OverviewData, showsLogout: Bool = false) -> String {
+        PageLayout(title: "Overview", section: .overview, main: Self(data: data).main, showsLogout: showsLogout).document()
     }
 
     var main: HTML {

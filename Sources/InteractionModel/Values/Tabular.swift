@@ -1,3 +1,4 @@
+import Foundation
 /// Rows with named columns, rendered as an aligned table, JSON (an array of objects with
 /// snake_case keys) or RFC 4180 CSV. Reports produce these; the CLI only picks the format.
 package struct Tabular: Sendable, Equatable {
@@ -81,5 +82,3 @@ extension String {
     }
 }
 
-import Foundation
-import InteractionModel

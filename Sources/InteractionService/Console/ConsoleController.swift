@@ -46,7 +46,7 @@ struct ConsoleController: ServiceController {
         let now = now()
         let chosen = range
         let data = try await OverviewData.load(using: environment, range: chosen, now: now)
-        return ConsoleResponse.page(OverviewPage(data: data).document(showsLogout: showsLogout))
+        return ConsoleResponse.page(OverviewPage.document(data, showsLogout: showsLogout))
     }
 
     /// `GET /interactions?q=&before=ID`: newest first, a page of `listLimit`.
@@ -93,7 +93,7 @@ struct ConsoleController: ServiceController {
         let id = try context.id()
         do {
             let record = try await environment.read { try $0.audit(id) }
-            return ConsoleResponse.page(AuditPage(record: record).document(showsLogout: showsLogout))
+            return ConsoleResponse.page(AuditPage.document(record, showsLogout: showsLogout))
         } catch let error as StoreError {
             return ConsoleResponse.storeError(error, showsLogout: showsLogout)
         }
@@ -109,6 +109,6 @@ struct ConsoleController: ServiceController {
         }
         let now = now()
         let data = try await environment.read { try AgentsData.load(from: $0, day: day, now: now) }
-        return ConsoleResponse.page(AgentsPage(data: data).document(showsLogout: showsLogout))
+        return ConsoleResponse.page(AgentsPage.document(data, showsLogout: showsLogout))
     }
 }

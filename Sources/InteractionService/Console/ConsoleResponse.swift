@@ -36,7 +36,7 @@ enum ConsoleResponse {
 
     /// An error page.
     static func error(status: HTTPResponse.Status, title: String, detail: String, showsLogout: Bool) -> Response {
-        page(ErrorPage(status: Int(status.code), title: title, detail: detail).document(showsLogout: showsLogout), status: status)
+        page(ErrorPage.document(status: Int(status.code), title: title, detail: detail, showsLogout: showsLogout), status: status)
     }
 
     /// A query value that cannot be used: 400.

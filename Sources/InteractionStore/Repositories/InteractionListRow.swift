@@ -50,27 +50,36 @@ extension Store {
             }
             // One fixed statement: an absent filter binds NULL and matches everything.
             let values: [any SQLBindable] = [start, start, start, after, from, from, to, to, agent, agent, Int64(limit) + 1]
-            var rows = try db.query("""
+            return try InteractionListPage.read(db, """
                 SELECT id, kind, parent_id, contact_id, started_at, ended_at, owner_id FROM interactions
                 WHERE (? IS NULL OR started_at > ? OR (started_at = ? AND id > ?))
                   AND (? IS NULL OR started_at >= ?) AND (? IS NULL OR started_at < ?)
                   AND (? IS NULL OR id IN (SELECT interaction_id FROM connections WHERE party_id = ? AND party_kind = 'agent'))
                 ORDER BY started_at, id LIMIT ?
-                """, values) { row in
-                try InteractionListRow(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
+                """, values, limit: limit)
+        }
+    }
+}
+
+extension InteractionListPage {
+    /// The page `sql` selects with `values`: columns id, kind, parent_id, contact_id, started_at,
+    /// ended_at, owner_id, at most `limit` + 1 rows (the one more than shown says more follow),
+    /// each row with the agents ever connected to it, in join order, each once.
+    static func read(_ db: Connection, _ sql: String, _ values: [any SQLBindable], limit: Int) throws -> InteractionListPage {
+        var rows = try db.query(sql, values) { row in
+            try InteractionListRow(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
                                    contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
                                    owner: row.optionalString(6), agents: [])
-            }
-            let hasMore = rows.count > limit
-            if hasMore { rows.removeLast() }
-            for index in rows.indices {
-                var seen = Set<ExactID>()  // ids compare as exact bytes (String equality normalizes)
-                try db.forEach("SELECT party_id FROM connections WHERE interaction_id = ? AND party_kind = 'agent' ORDER BY id", [rows[index].id]) { row in
-                    let agent = row.string(0)
-                    if seen.insert(ExactID(agent)).inserted { rows[index].agents.append(agent) }
-                }
-            }
-            return InteractionListPage(rows: rows, hasMore: hasMore)
         }
+        let hasMore = rows.count > limit
+        if hasMore { rows.removeLast() }
+        for index in rows.indices {
+            var seen = Set<ExactID>()  // ids compare as exact bytes (String equality normalizes)
+            try db.forEach("SELECT party_id FROM connections WHERE interaction_id = ? AND party_kind = 'agent' ORDER BY id", [rows[index].id]) { row in
+                let agent = row.string(0)
+                if seen.insert(ExactID(agent)).inserted { rows[index].agents.append(agent) }
+            }
+        }
+        return InteractionListPage(rows: rows, hasMore: hasMore)
     }
 }

@@ -35,9 +35,9 @@ extension Store {
                 SELECT interaction_id, party_id, party_kind, role, joined_at, left_at, leave_reason, removed_by, request_id, became_owner
                 FROM connections WHERE interaction_id = ? AND (? = 0 OR left_at IS NULL) ORDER BY id
                 """, [interaction, connectedOnly]) { row in
-                try PartyConnection(interaction: row.string(0), party: row.string(1), kind: try row.vocabulary(2, PartyKind.self, table: "connections", column: "party_kind"),
+                try PartyConnection(interaction: row.string(0), party: row.string(1), kind: row.vocabulary(2, PartyKind.self, table: "connections", column: "party_kind"),
                                 role: row.string(3), joinedAt: row.int64(4), leftAt: row.optionalInt64(5),
-                                leaveReason: try row.optionalVocabulary(6, LeaveReason.self, table: "connections", column: "leave_reason"), removedBy: row.optionalString(7),
+                                leaveReason: row.optionalVocabulary(6, LeaveReason.self, table: "connections", column: "leave_reason"), removedBy: row.optionalString(7),
                                 request: row.optionalString(8), becameOwner: row.int64(9) == 1)
             }
         }

@@ -24,20 +24,7 @@ extension Store {
             let common: [any SQLBindable] = [needle, start, before, Int64(limit) + 1]
             let (sql, values) = needle != nil && pattern == nil ? (NewestInteractionQueries.pageByInstr, common)
                 : (NewestInteractionQueries.page, common + [pattern])
-            var rows = try db.query(sql, values) { row in
-                try InteractionListRow(id: row.string(0), kind: row.vocabulary(1, InteractionKind.self, table: "interactions", column: "kind"), parent: row.optionalString(2),
-                                   contact: row.optionalString(3), startedAt: row.int64(4), endedAt: row.optionalInt64(5),
-                                   owner: row.optionalString(6), agents: [])
-            }
-            let hasMore = rows.count > limit
-            if hasMore { rows.removeLast() }
-            for index in rows.indices {
-                try db.forEach(NewestInteractionQueries.agents, [rows[index].id]) { row in
-                    let agent = row.string(0)
-                    if !rows[index].agents.contains(where: { $0.utf8.elementsEqual(agent.utf8) }) { rows[index].agents.append(agent) }
-                }
-            }
-            return InteractionListPage(rows: rows, hasMore: hasMore)
+            return try InteractionListPage.read(db, sql, values, limit: limit)
         }
     }
 }
@@ -91,5 +78,4 @@ enum NewestInteractionQueries {
     }
 
     /// An interaction's agents in join order (`connections_interaction`).
-    static let agents = "SELECT party_id FROM connections WHERE interaction_id = ? AND party_kind = 'agent' ORDER BY id"
 }

@@ -31,16 +31,8 @@ extension Store {
 
     private func timeline(of interaction: String, as audience: Audience) throws -> [TimelineEntry] {
         try read { db in
-            guard let kind = try db.scalarString("SELECT kind FROM interactions WHERE id = ?", [interaction]) else {
-                throw StoreError.unknownInteraction(interaction)
-            }
-            if audience == .contact, kind == InteractionKind.consultation.rawValue {
-                throw StoreError.consultationHasNoContactView(interaction: interaction)
-            }
-            let sql = audience == .contact
-                ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND visibility = 'all' ORDER BY seq"
-                : "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? ORDER BY seq"
-            return try db.query(sql, [interaction], TimelineRow.entry)
+            _ = try TimelineRow.viewableStatus(db, of: interaction, as: audience)
+            return try db.query(TimelineRow.pageSQL(for: audience), [interaction, Int64(0), Int64.max], TimelineRow.entry)
         }
     }
 
@@ -54,6 +46,26 @@ extension Store {
 /// Maps timeline rows to entries.
 enum TimelineRow {
     static let columns = "interaction_id, seq, at, kind, party_id, text, visibility, reason, by_party"
+
+    /// The entries `audience` sees of interaction `?1` with `seq > ?2`, at most `?3`, in order.
+    static func pageSQL(for audience: Audience) -> String {
+        audience == .contact
+            ? "SELECT " + columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND visibility = 'all' ORDER BY seq LIMIT ?"
+            : "SELECT " + columns + " FROM timeline WHERE interaction_id = ? AND seq > ? ORDER BY seq LIMIT ?"
+    }
+
+    /// The status (`active`, `ended`) of `interaction`, once it is known that `audience` may read it.
+    /// - Throws: `StoreError.unknownInteraction`; `StoreError.consultationHasNoContactView` for the
+    ///   contact's view of a consultation; `SQLiteError`.
+    static func viewableStatus(_ db: Connection, of interaction: String, as audience: Audience) throws -> String {
+        guard let (kind, status) = try db.queryOne("SELECT kind, status FROM interactions WHERE id = ?", [interaction], { ($0.string(0), $0.string(1)) }) else {
+            throw StoreError.unknownInteraction(interaction)
+        }
+        if audience == .contact, kind == InteractionKind.consultation.rawValue {
+            throw StoreError.consultationHasNoContactView(interaction: interaction)
+        }
+        return status
+    }
 
     /// - Throws: `StoreError.undecodableValue` for a stored kind or visibility outside the vocabulary.
     static func entry(_ row: Statement) throws -> TimelineEntry {

@@ -24,16 +24,8 @@ extension Store {
     package func transcriptPage(of interaction: String, as audience: Audience = .agent, after: Int64 = 0, limit: Int = 1000) throws -> TranscriptPage {
         try explainingPurges {
             try read { db in
-                guard let (kind, status) = try db.queryOne("SELECT kind, status FROM interactions WHERE id = ?", [interaction], { ($0.string(0), $0.string(1)) }) else {
-                    throw StoreError.unknownInteraction(interaction)
-                }
-                if audience == .contact, kind == InteractionKind.consultation.rawValue {
-                    throw StoreError.consultationHasNoContactView(interaction: interaction)
-                }
-                let sql = audience == .contact
-                    ? "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? AND visibility = 'all' ORDER BY seq LIMIT ?"
-                    : "SELECT " + TimelineRow.columns + " FROM timeline WHERE interaction_id = ? AND seq > ? ORDER BY seq LIMIT ?"
-                var entries = try db.query(sql, [interaction, after, Int64(limit) + 1], TimelineRow.entry)
+                let status = try TimelineRow.viewableStatus(db, of: interaction, as: audience)
+                var entries = try db.query(TimelineRow.pageSQL(for: audience), [interaction, after, Int64(limit) + 1], TimelineRow.entry)
                 let hasMore = entries.count > limit
                 if hasMore { entries.removeLast() }
                 return TranscriptPage(entries: entries, hasMore: hasMore, ended: status == "ended")

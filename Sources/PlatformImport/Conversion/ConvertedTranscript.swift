@@ -17,10 +17,4 @@ package struct ConvertedEvent: Sendable, Equatable {
     package var event: Event
     /// The source record, for messages (`message eventId="92" at byte offset 3012`).
     package var origin: String
-
-    /// Creates one.
-    package init(event: Event, origin: String) {
-        self.event = event
-        self.origin = origin
-    }
 }

@@ -76,32 +76,14 @@ package struct TranscriptImporter {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = TranscriptImportSummary()
         let current = CurrentFile()
-        var line: [UInt8] = []
-        line.reserveCapacity(1024)
         let result = try store.importLines(options: options, onCommit: { onCommit($0, current.path) }) { session in
-            for file in files {
-                current.path = file
-                let bytes = try TranscriptFiles.read(file)
-                let transcript: ConvertedTranscript
-                do throws(ConversionError) {
-                    transcript = try format.convert(bytes)
-                } catch {
-                    session.reject()
-                    summary.problems += 1
-                    try onProblem(TranscriptProblem(file: file, reason: error.description), nil)
-                    continue
-                }
-                summary.transcripts += 1
-                summary.skipped.add(transcript.skipped)
-                for converted in transcript.events {
-                    summary.events += 1
-                    line.removeAll(keepingCapacity: true)
-                    EventEncoder.append(converted.event, to: &line)
-                    if case let .rejected(eventId, reason) = try session.apply(line: line) {
-                        summary.problems += 1
-                        try onProblem(TranscriptProblem(file: file, origin: converted.origin, eventId: eventId, reason: reason), line)
-                    }
-                }
+            try convertEach(files, into: &summary, onFile: { current.path = $0 }, unconvertible: { file, reason in
+                session.reject()
+                try onProblem(TranscriptProblem(file: file, reason: reason), nil)
+            }) { file, converted, line in
+                guard case let .rejected(eventId, reason) = try session.apply(line: line) else { return false }
+                try onProblem(TranscriptProblem(file: file, origin: converted.origin, eventId: eventId, reason: reason), line)
+                return true
             }
         }
         summary.stored = result.stored
@@ -117,15 +99,36 @@ package struct TranscriptImporter {
                              emit: ([UInt8]) throws -> Void) throws -> TranscriptImportSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         var summary = TranscriptImportSummary()
+        try convertEach(files, into: &summary, unconvertible: { file, reason in
+            try onProblem(TranscriptProblem(file: file, reason: reason))
+        }) { _, _, line in
+            line.append(0x0A)
+            try emit(line)
+            return false
+        }
+        summary.committed = summary.problems == 0
+        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+
+    /// Reads and converts each of `files` in turn, counting into `summary`: a file that does not
+    /// convert goes to `unconvertible` (with the reason), each converted event's NDJSON line
+    /// (no newline) to `handle`, which says whether the event was a problem.
+    private func convertEach(_ files: [String], into summary: inout TranscriptImportSummary,
+                             onFile: (String) -> Void = { _ in },
+                             unconvertible: (String, String) throws -> Void,
+                             handle: (String, ConvertedEvent, inout [UInt8]) throws -> Bool) throws {
         var line: [UInt8] = []
+        line.reserveCapacity(1024)
         for file in files {
+            onFile(file)
             let bytes = try TranscriptFiles.read(file)
             let transcript: ConvertedTranscript
-            do {
+            do throws(ConversionError) {
                 transcript = try format.convert(bytes)
             } catch {
                 summary.problems += 1
-                try onProblem(TranscriptProblem(file: file, reason: error.description))
+                try unconvertible(file, error.description)
                 continue
             }
             summary.transcripts += 1
@@ -134,13 +137,9 @@ package struct TranscriptImporter {
                 summary.events += 1
                 line.removeAll(keepingCapacity: true)
                 EventEncoder.append(converted.event, to: &line)
-                line.append(0x0A)
-                try emit(line)
+                if try handle(file, converted, &line) { summary.problems += 1 }
             }
         }
-        summary.committed = summary.problems == 0
-        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return summary
     }
 }
 

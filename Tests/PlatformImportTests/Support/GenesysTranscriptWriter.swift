@@ -91,22 +91,16 @@ struct GenesysTranscriptWriter {
         return nil
     }
 
+    /// What XML attribute values spell as character references here (newlines and tabs too, so
+    /// that an attribute keeps them).
+    private static let references: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
+    ]
+
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
+        text.unicodeScalars.reduce(into: "") { out, scalar in
+            if let reference = references[scalar] { out += reference } else { out.unicodeScalars.append(scalar) }
         }
-        return out
     }
 }
 
