@@ -11,6 +11,8 @@
 #   Benchmarks/console-pages.sh [STORECTL] [DB]
 #
 # STORECTL defaults to .build/release/storectl, DB to /tmp/perf/100k.sqlite. Needs curl and sqlite3.
+# `serve` migrates DB on open: a binary with a newer migration (V0004) rewrites three indexes of
+# it (about 5 s, once); give it a copy when an older binary or another session still uses DB.
 set -eu
 storectl=${1:-.build/release/storectl}
 db=${2:-/tmp/perf/100k.sqlite}

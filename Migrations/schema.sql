@@ -167,11 +167,12 @@ CREATE INDEX connections_left ON connections (left_at) WHERE left_at IS NOT NULL
 
 CREATE INDEX connections_party ON connections (party_id, interaction_id);
 
-CREATE INDEX connections_request ON connections (request_id) WHERE request_id IS NOT NULL;
+CREATE INDEX connections_request ON connections (request_id, party_id, left_at, leave_reason, became_owner)
+    WHERE request_id IS NOT NULL;
 
 CREATE INDEX disposition_changes_code ON disposition_changes (code);
 
-CREATE INDEX disposition_changes_interaction ON disposition_changes (interaction_id, agent_id, id);
+CREATE INDEX disposition_changes_interaction ON disposition_changes (interaction_id, agent_id, id, code);
 
 CREATE INDEX interactions_active ON interactions (status, ended_at);
 
@@ -185,7 +186,7 @@ CREATE INDEX requests_consultation ON requests (consultation_id) WHERE consultat
 
 CREATE INDEX requests_interaction ON requests (interaction_id, status);
 
-CREATE INDEX requests_kind_time ON requests (kind, requested_at);
+CREATE INDEX requests_kind_time ON requests (kind, requested_at, target_kind, outcome, answered_at, from_agent, id);
 
 CREATE INDEX timeline_event ON timeline (event_seq);
 

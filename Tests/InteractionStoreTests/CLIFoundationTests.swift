@@ -9,6 +9,7 @@ import Testing
     private static let v1 = EmbeddedMigrations.all[0]
     private static let v2 = EmbeddedMigrations.all[1]
     private static let v3 = EmbeddedMigrations.all[2]
+    private static let v4 = EmbeddedMigrations.all[3]
 
     private func run(_ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil) throws -> StoreCtlResult {
         try StoreCtlRunner.run(arguments, environment: environment, workingDirectory: directory)
@@ -27,10 +28,10 @@ import Testing
         try withTempDirectory(prefix: "cli") { dir in
             let result = try run(["migrate", "--db", dir.databasePath])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\napplied V0002__export_store_head.sql \(Self.v2.checksum)\napplied V0003__check_without_in_lists.sql \(Self.v3.checksum)\n")
+            #expect(result.stdout == "applied V0001__initial_schema.sql \(Self.v1.checksum)\napplied V0002__export_store_head.sql \(Self.v2.checksum)\napplied V0003__check_without_in_lists.sql \(Self.v3.checksum)\napplied V0004__console_indexes.sql \(Self.v4.checksum)\n")
             #expect(result.stdout.contains("applied V0001__initial_schema.sql"))
             #expect(FileManager.default.fileExists(atPath: dir.databasePath))
-            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)", "3 check_without_in_lists \(Self.v3.checksum)"])
+            #expect(try history(dir.databasePath) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)", "3 check_without_in_lists \(Self.v3.checksum)", "4 console_indexes \(Self.v4.checksum)"])
             let db = try Connection(path: dir.databasePath)
             #expect(try db.scalarString("PRAGMA journal_mode") == "wal")
             #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'timeline'") == 1)
@@ -68,7 +69,7 @@ import Testing
             let path = dir.databasePath
             let result = try run(["migrate", "--dry-run", "--db", path])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\nwould apply V0002__export_store_head.sql \(Self.v2.checksum)\nwould apply V0003__check_without_in_lists.sql \(Self.v3.checksum)\n")
+            #expect(result.stdout == "would apply V0001__initial_schema.sql \(Self.v1.checksum)\nwould apply V0002__export_store_head.sql \(Self.v2.checksum)\nwould apply V0003__check_without_in_lists.sql \(Self.v3.checksum)\nwould apply V0004__console_indexes.sql \(Self.v4.checksum)\n")
             if FileManager.default.fileExists(atPath: path) {
                 let db = try Connection(path: path, mode: .readOnly)
                 #expect(try db.scalarInt("SELECT count(*) FROM sqlite_schema") == 0)
@@ -131,7 +132,7 @@ import Testing
             #expect(outcomes.filter { $0.stdout.contains("applied V0001__initial_schema.sql") }.count == 1, "\(outcomes)")
             #expect(outcomes.allSatisfy { $0.status == 0 || ($0.status == 75 && $0.stderr.contains("busy")) }, "\(outcomes)")
                             #expect(outcomes.map(\.status) == [0, 0], "\(outcomes)")
-            #expect(try history(path) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)", "3 check_without_in_lists \(Self.v3.checksum)"])
+            #expect(try history(path) == ["1 initial_schema \(Self.v1.checksum)", "2 export_store_head \(Self.v2.checksum)", "3 check_without_in_lists \(Self.v3.checksum)", "4 console_indexes \(Self.v4.checksum)"])
         }
     }
 
@@ -144,7 +145,9 @@ import Testing
             #expect(result.status == 0, "\(result)")
             let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
             let rows = try #require(json as? [[String: Any]], "not an array of objects: \(result.stdout)")
-            try #require(rows.count == 3)
+            try #require(rows.count == 4)
+            #expect(rows[3]["name"] as? String == "console_indexes")
+            #expect(rows[3]["checksum"] as? String == Self.v4.checksum)
             #expect(rows[1]["name"] as? String == "export_store_head")
             #expect(rows[1]["checksum"] as? String == Self.v2.checksum)
             #expect(rows[2]["name"] as? String == "check_without_in_lists")
@@ -167,8 +170,9 @@ import Testing
             let result = try run(["migrate", "status", "--db", dir.databasePath, "--format", "json"])
             #expect(result.status == 0, "\(result)")
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-            try #require(rows.count == 3)
-            #expect(rows.map { $0["status"] as? String } == ["pending", "pending", "pending"])
+            try #require(rows.count == 4)
+            #expect(rows.map { $0["status"] as? String } == ["pending", "pending", "pending", "pending"])
+            #expect(rows[3]["checksum"] as? String == Self.v4.checksum)
             #expect(rows[1]["checksum"] as? String == Self.v2.checksum)
             #expect(rows[2]["checksum"] as? String == Self.v3.checksum)
             #expect(rows[0]["status"] as? String == "pending")

@@ -44,4 +44,13 @@ import InteractionModel
             #expect(all == (try store.dispositionReport(from: .min, to: .max)))
         }
     }
+
+    /// One pass over the V0004 covering index, in its order: no table row, no sort.
+    @Test func theCountIsOnePassOverTheCoveringIndex() throws {
+        try withTempDirectory(prefix: "dispositions-plan") { dir in
+            let store = try Store(path: dir.databasePath)
+            let plan = try store.read { db in try db.query("EXPLAIN QUERY PLAN " + LatestDispositionCount.pairs) { $0.string(3) } }
+            #expect(plan == ["SCAN disposition_changes USING COVERING INDEX disposition_changes_interaction"])
+        }
+    }
 }

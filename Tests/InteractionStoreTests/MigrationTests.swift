@@ -47,9 +47,15 @@ import Testing
             let applied = try Migrator().migrate(db)
             let after = Int64(Date().timeIntervalSince1970 * 1000)
 
-            #expect(applied.map(\.fileName) == ["V0001__initial_schema.sql", "V0002__export_store_head.sql", "V0003__check_without_in_lists.sql"])
+            #expect(applied.map(\.fileName) == ["V0001__initial_schema.sql", "V0002__export_store_head.sql", "V0003__check_without_in_lists.sql", "V0004__console_indexes.sql"])
             let records = try history(db)
-            try #require(records.count == 3)
+            try #require(records.count == 4)
+            #expect(records[3].version == 4)
+            #expect(records[3].name == "console_indexes")
+            #expect(records[3].checksum == EmbeddedMigrations.all[3].checksum)
+            #expect(records[2].version == 3)
+            #expect(records[2].name == "check_without_in_lists")
+            #expect(records[2].checksum == EmbeddedMigrations.all[2].checksum)
             #expect(records[1].version == 2)
             #expect(records[1].name == "export_store_head")
             #expect(records[1].checksum == EmbeddedMigrations.all[1].checksum)
@@ -109,7 +115,7 @@ import Testing
         try withTempDirectory(prefix: "migrate") { dir in
             let db = try Connection(path: dir.databasePath)
             let pending = try Migrator().migrate(db, dryRun: true)
-            #expect(pending.map(\.fileName) == ["V0001__initial_schema.sql", "V0002__export_store_head.sql", "V0003__check_without_in_lists.sql"])
+            #expect(pending.map(\.fileName) == ["V0001__initial_schema.sql", "V0002__export_store_head.sql", "V0003__check_without_in_lists.sql", "V0004__console_indexes.sql"])
             #expect(try tableNames(db) == [])
         }
     }

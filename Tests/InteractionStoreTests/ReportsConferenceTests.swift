@@ -3,6 +3,7 @@ import Testing
 @testable import InteractionStore
 @testable import RecordOutput
 import InteractionModel
+import StoreSQLite
 
 /// `conferenceReport` and `conferenceSummary` over a hand-built log whose every row is worked
 /// out below.
@@ -190,9 +191,26 @@ import InteractionModel
                     try db.query("EXPLAIN QUERY PLAN " + sql, [Self.ms("09:00:00"), Self.ms("10:00:00"), "a2"]) { $0.string(3) }
                 }
                 #expect(plan.contains { $0.hasPrefix("SEARCH r USING INDEX requests_kind_time (kind=? AND requested_at>? AND requested_at<?)") }, "\(plan)")
-                #expect(plan.contains { $0.hasPrefix("SEARCH c USING INDEX connections_request (request_id=?)") }, "\(plan)")
+                #expect(plan.contains { $0.hasPrefix("SEARCH c USING COVERING INDEX connections_request (request_id=?)") }, "\(plan)")
                 // Neither table is scanned (the summary scans only its own CTE rows).
                 #expect(!plan.contains { $0 == "SCAN r" || $0 == "SCAN c" || $0.hasPrefix("SCAN r ") || $0.hasPrefix("SCAN c ") }, "\(plan)")
+            }
+        }
+    }
+}
+
+extension ReportsConferenceTests {
+    /// The overview's figures read only the V0004 covering indexes, never a table row, with a
+    /// range and an agent or without.
+    @Test func figuresReadOnlyTheCoveringIndexes() throws {
+        try withTempDirectory(prefix: "reports") { dir in
+            let store = try Self.log.store(in: dir)
+            let bounds: [[any SQLBindable]] = [[Int64.min, Int64.max, nil as String?], [Self.ms("09:00:00"), Self.ms("10:00:00"), "a2"]]
+            for values in bounds {
+                let plan = try store.read { db in try db.query("EXPLAIN QUERY PLAN " + ConferenceQueries.figures, values) { $0.string(3) } }
+                #expect(plan.contains { $0.hasPrefix("SEARCH r USING COVERING INDEX requests_kind_time (kind=? AND requested_at>? AND requested_at<?)") }, "\(plan)")
+                #expect(plan.contains { $0.hasPrefix("SEARCH c USING COVERING INDEX connections_request (request_id=?)") }, "\(plan)")
+                #expect(plan.count == 2, "\(plan)")
             }
         }
     }

@@ -1,7 +1,7 @@
 import InteractionStore
 
 /// The records behind the overview: the same typed rows the JSON reports serialise, for one range.
-package struct OverviewData: Sendable {
+package struct OverviewData: Sendable, Equatable {
     /// The range (and agent) every figure is narrowed to.
     package var range: ConsoleRange
     /// The figures of `report conferences` for the range and agent (its summary included).
@@ -17,7 +17,7 @@ package struct OverviewData: Sendable {
     /// Every agent with a recorded state, for the agent field's suggestions.
     package var knownAgents: [String]
 
-    /// Reads every report of the overview for `range` from `store`.
+    /// Reads every report of the overview for `range` from `store`, one after another.
     /// - Parameter now: where open agent-state periods end when `range.to` is nil.
     /// - Throws: `SQLiteError`.
     package static func load(from store: Store, range: ConsoleRange, now: Int64) throws -> OverviewData {
@@ -25,9 +25,14 @@ package struct OverviewData: Sendable {
         let dispositions = try store.dispositionReport(from: range.from, to: range.to)
         let allStates = try store.agentStateReport(from: range.from, to: range.to, now: now, byReason: false)
         let states = range.agent.map { agent in allStates.filter { $0.agent.utf8.elementsEqual(agent.utf8) } } ?? allStates
-        var agents: [String] = []
-        for row in allStates where agents.last.map({ !$0.utf8.elementsEqual(row.agent.utf8) }) ?? true { agents.append(row.agent) }
         return OverviewData(range: range, figures: figures, dispositions: dispositions,
-                            agentStates: states, now: now, knownAgents: agents)
+                            agentStates: states, now: now, knownAgents: agents(of: allStates))
+    }
+
+    /// The agents of `rows` (ordered by agent), each once.
+    static func agents(of rows: [AgentStateRow]) -> [String] {
+        var agents: [String] = []
+        for row in rows where agents.last.map({ !$0.utf8.elementsEqual(row.agent.utf8) }) ?? true { agents.append(row.agent) }
+        return agents
     }
 }

@@ -45,7 +45,7 @@ struct ConsoleController: ServiceController {
         }
         let now = now()
         let chosen = range
-        let data = try await environment.read { try OverviewData.load(from: $0, range: chosen, now: now) }
+        let data = try await OverviewData.load(using: environment, range: chosen, now: now)
         return ConsoleResponse.page(OverviewPage.document(data, showsLogout: showsLogout))
     }
 

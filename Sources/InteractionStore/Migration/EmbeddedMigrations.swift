@@ -9,6 +9,7 @@ package enum EmbeddedMigrations {
         migration("V0001__initial_schema.sql", PackageResources.V0001__initial_schema_sql),
         migration("V0002__export_store_head.sql", PackageResources.V0002__export_store_head_sql),
         migration("V0003__check_without_in_lists.sql", PackageResources.V0003__check_without_in_lists_sql),
+        migration("V0004__console_indexes.sql", PackageResources.V0004__console_indexes_sql),
     ]
 
     private static func migration(_ fileName: String, _ bytes: [UInt8]) -> Migration {

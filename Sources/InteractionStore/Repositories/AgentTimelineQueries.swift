@@ -51,6 +51,12 @@ enum AgentTimelineQueries {
         ORDER BY at DESC, id DESC LIMIT 1
         """
 
+    /// Whether one timeline has a change before ?3 (a row when it has).
+    /// Parameters: ?1 agent, ?2 channel, ?3 time.
+    static let anyBefore = """
+        SELECT 1 FROM agent_states WHERE agent_id = ?1 AND channel = ?2 AND at < ?3 LIMIT 1
+        """
+
     /// One timeline's changes in `?3 <= at < ?4`, in timeline order (an index range, no sort).
     /// Parameters: ?1 agent, ?2 channel, ?3 lower bound, ?4 upper bound.
     static let inside = """

@@ -132,7 +132,13 @@ public final class Store: @unchecked Sendable {
             return connection
         }
         readerLock.unlock()
-        return try Connection(path: path, mode: .readOnly, busyTimeout: options.busyTimeout)
+        let connection = try Connection(path: path, mode: .readOnly, busyTimeout: options.busyTimeout)
+        // Readers map the database (up to 1 GiB) instead of copying each page through read():
+        // the console's all-time overview reads about 27 MB of indexes per request, which the
+        // 2 MB page cache cannot hold; mapped, the pages come straight from the OS page cache,
+        // shared by every reader (on 100,000 chats: 220-230 -> 180-190 ms for the page, load 1.5-2).
+        try connection.execute("PRAGMA mmap_size = 1073741824")
+        return connection
     }
 
     private func checkin(_ connection: Connection) {
