@@ -332,9 +332,7 @@ private final class Counter: @unchecked Sendable {
     private var count = 0
 
     var value: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return count
+        condition.withLock { count }
     }
 
     func increment() {

@@ -54,16 +54,12 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
 
     /// Elements waiting to be taken.
     var count: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return elements.count - head
+        condition.withLock { elements.count - head }
     }
 
     /// True once `close` was called.
     var isClosed: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return closed
+        condition.withLock { closed }
     }
 
     /// Closes the queue: a waiting `push` returns false, a waiting `pop` returns what is left, then nil.

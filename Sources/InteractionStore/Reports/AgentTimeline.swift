@@ -8,10 +8,4 @@ package struct AgentTimeline: Sendable, Equatable {
     package var agent: String
     /// The channel.
     package var channel: String
-
-    /// Creates a timeline.
-    package init(agent: String, channel: String) {
-        self.agent = agent
-        self.channel = channel
-    }
 }
