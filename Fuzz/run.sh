@@ -29,10 +29,11 @@ elif [ $# -gt 0 ] && [ "$1" != "--" ]; then seconds="$1"; shift; fi
 [ "${1:-}" = "--" ] && shift
 
 sources=()
-for file in "$root"/Sources/InteractionModel/*/*.swift "$root"/Sources/EventLog/*.swift; do
+# Every file of the two modules, subfolders included (Model/Vocabulary/, Workflow/State/).
+while IFS= read -r file; do
     if grep -qE '^import (Crypto|CSQLite|Logging)' "$file"; then continue; fi
     sources+=("$file")
-done
+done < <(find "$root/Sources/InteractionModel" "$root/Sources/EventLog" -name '*.swift' | sort)
 # One fuzz module holds both modules' files: copies without the import of InteractionModel.
 copies="$work/sources"
 rm -rf "$copies" && mkdir -p "$copies"
