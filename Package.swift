@@ -80,7 +80,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         // Shared by every test target: temp directories and the runner of the built storectl.
-        .target(name: "StoreTestSupport", dependencies: ["InteractionStore"], path: "Tests/StoreTestSupport", swiftSettings: strictSwift),
+        .target(name: "StoreTestSupport", dependencies: ["InteractionStore", "StoreSQLite"], path: "Tests/StoreTestSupport", swiftSettings: strictSwift),
         // One test target per module with logic.
         tests("InteractionStoreTests", [
             "InteractionStore", "StoreSQLite", "InteractionModel", "EventLog", "RecordOutput", "InteractionDemo",

@@ -8,19 +8,6 @@ import Testing
 /// `Store.importEvents(_ events:)` imports the generator's events exactly as `importEvents` of
 /// the written log does: same counts, same stored rows and chain hashes.
 @Suite struct DemoStoreImportTests {
-    private func dump(_ store: Store) throws -> String {
-        try store.read { db in
-            var out = ""
-            for table in ["interactions", "connections", "timeline", "requests", "disposition_changes", "agent_states", "events"] {
-                let statement = try db.prepare("SELECT * FROM " + table + " ORDER BY 1")
-                while try statement.step() {
-                    out += (0..<statement.columnCount).map { "\(statement.value($0))" }.joined(separator: "|") + "\n"
-                }
-            }
-            return out
-        }
-    }
-
     @Test func theSequenceImportsAsItsLogDoes() throws {
         try withTempDirectory(prefix: "demo-seq") { dir in
             let generator = DemoGenerator(interactions: 40, seed: 3)
@@ -31,7 +18,7 @@ import Testing
             let logSummary = try viaLog.importEvents(bytes: log)
             #expect(summary.committed && summary.rejected.isEmpty)
             #expect(summary.stored == logSummary.stored && summary.lines == logSummary.lines && summary.stored > 1_000)
-            #expect(try dump(direct) == dump(viaLog))
+            #expect(try StoreDump.rows(of: direct) == StoreDump.rows(of: viaLog))
             // Again: every event is a duplicate, nothing is written.
             let again = try direct.importEvents(generator)
             #expect(again.stored == 0 && again.duplicates == summary.stored && again.committed)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import InteractionDemo
+import StoreTestSupport
 @testable import InteractionStore
 
 /// Property: generated logs of many seeds import cleanly into one store, and afterwards every
@@ -62,16 +63,7 @@ import InteractionDemo
                 let store = try Store(path: path)
                 let summary = try importFile(store, log, caching: caching)
                 #expect(summary.rejected.isEmpty)
-                dumps.append(try store.read { db in
-                    var out = ""
-                    for table in ["interactions", "connections", "timeline", "requests", "disposition_changes", "agent_states", "events"] {
-                        let statement = try db.prepare("SELECT * FROM " + table + " ORDER BY 1")
-                        while try statement.step() {
-                            out += (0..<statement.columnCount).map { "\(statement.value($0))" }.joined(separator: "|") + "\n"
-                        }
-                    }
-                    return out
-                })
+                dumps.append(try StoreDump.rows(of: store))
             }
             #expect(dumps[0] == dumps[1])
         }

@@ -149,10 +149,7 @@ private let L = Log.line
     @Test func finishStopsAReaderWaitingOnAFullQueue() throws {
         try withTempDirectory(prefix: "pipeline") { dir in
             let text = Self.demoLog(interactions: 20, seed: 3)
-            let path = dir.path("log.ndjson")
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            let fd = open(path, O_RDONLY)
-            try #require(fd >= 0)
+            let fd = try openLog(text, in: dir)
             defer { close(fd) }
             let pipeline = ImportPipeline(fd: fd, alreadyRead: [], batchSize: 4, depth: 2)
             let batch = try #require(pipeline.next())
@@ -170,10 +167,7 @@ private let L = Log.line
             let text = Self.demoLog(interactions: 40, seed: 4)
             let total = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             try #require(total > 200)
-            let path = dir.path("log.ndjson")
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            let fd = open(path, O_RDONLY)
-            try #require(fd >= 0)
+            let fd = try openLog(text, in: dir)
             defer { close(fd) }
             let pipeline = ImportPipeline(fd: fd, alreadyRead: [], batchSize: 5, depth: 3)
             defer { pipeline.finish() }
@@ -219,13 +213,19 @@ private let L = Log.line
         }
     }
 
-    private func importFile(_ store: Store, _ text: String, in dir: TempDirectory, options: ImportOptions = ImportOptions(),
-                            onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
-                            onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
-        let path = dir.path("import-\(UUID().uuidString).ndjson")
+    /// `text` written to a new file in `dir`, opened for reading (the caller closes it).
+    private func openLog(_ text: String, in dir: TempDirectory) throws -> Int32 {
+        let path = dir.path("log-\(UUID().uuidString).ndjson")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let fd = open(path, O_RDONLY)
         try #require(fd >= 0)
+        return fd
+    }
+
+    private func importFile(_ store: Store, _ text: String, in dir: TempDirectory, options: ImportOptions = ImportOptions(),
+                            onRejected: (RejectedLine, UnsafeRawBufferPointer) throws -> Void = { _, _ in },
+                            onProgress: (ImportProgress) -> Void = { _ in }) throws -> ImportSummary {
+        let fd = try openLog(text, in: dir)
         defer { close(fd) }
         return try store.importEvents(fd: fd, options: options, onRejected: onRejected, onProgress: onProgress)
     }
